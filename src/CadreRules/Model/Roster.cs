@@ -1,0 +1,42 @@
+namespace CadreRules;
+
+/// <summary>
+/// Everything one evaluation needs (ROSTER-FORMAT.md, schema version 1): the period, the units,
+/// the cadres, the evidence and the history. Read one with <c>CadreRules.Serialization.RosterReader</c>
+/// or build one in code.
+/// </summary>
+public sealed class Roster
+{
+    /// <summary>The only schema version this library reads and writes.</summary>
+    public const int CurrentSchemaVersion = 1;
+
+    /// <summary>Gets the schema version; always 1.</summary>
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+
+    /// <summary>Gets the evaluated period.</summary>
+    public required AssessmentPeriod Period { get; init; }
+
+    /// <summary>Gets the explicit as-of date, if the input gave one.</summary>
+    public DateOnly? AsOfOverride { get; init; }
+
+    /// <summary>Gets the evaluation date: <see cref="AsOfOverride"/>, else the period's last day.</summary>
+    public DateOnly AsOf => AsOfOverride ?? Period.End;
+
+    /// <summary>Gets the units.</summary>
+    public IReadOnlyList<Unit> Units { get; init; } = [];
+
+    /// <summary>Gets the cadres.</summary>
+    public IReadOnlyList<Cadre> Cadres { get; init; } = [];
+
+    /// <summary>Gets the evidence records.</summary>
+    public IReadOnlyList<Evidence> Evidence { get; init; } = [];
+
+    /// <summary>Gets the annual grades.</summary>
+    public IReadOnlyList<AnnualGrade> AnnualGrades { get; init; } = [];
+
+    /// <summary>Gets the measures already taken.</summary>
+    public IReadOnlyList<Measure> Measures { get; init; } = [];
+
+    /// <summary>Gets the past board placements.</summary>
+    public IReadOnlyList<BoardPlacement> BoardHistory { get; init; } = [];
+}
