@@ -57,6 +57,11 @@ public sealed class Proposal
     /// <summary>Gets the <c>category</c> detail, or <see langword="null"/>.</summary>
     public string? Category => Details.TryGetValue(DetailKeys.Category, out var value) ? value as string : null;
 
+    /// <summary>Returns a detail as text (dates as <c>yyyy-MM-dd</c>), or <see langword="null"/> when absent.</summary>
+    /// <param name="key">The detail key.</param>
+    /// <returns>The text.</returns>
+    public string? GetDetail(string key) => Details.TryGetValue(key, out var value) ? DetailKeys.Format(value) : null;
+
     /// <summary>Returns whether this proposal is of <paramref name="kind"/> about <paramref name="subject"/>.</summary>
     /// <param name="kind">The kind.</param>
     /// <param name="subject">The subject id.</param>

@@ -1,0 +1,120 @@
+using NRules.Fluent.Dsl;
+
+namespace CadreRules.Rules;
+
+/// <summary>
+/// IDENT-01 political negative list (政治负面清单): one entry per cadre and category with a
+/// Verified finding (any date) or an EarlySign finding within EarlySignWindowMonths.
+/// </summary>
+[Name("IDENT-01"), Tag("识"), Priority(RulePriority.Facts)]
+[Description("One NegativeListEntry per cadre and category with Verified (any date) or recent EarlySign evidence; status is the strongest.")]
+public sealed class NegativeListRule : Rule
+{
+    /// <inheritdoc />
+    public override void Define()
+    {
+        PolicyContext policy = null!;
+        Cadre cadre = null!;
+        IGrouping<NegativeListCategory, NegativeListEvidence> findings = null!;
+
+        When()
+            .Match(() => policy)
+            .Match(() => cadre)
+            .Query(() => findings, q => q
+                .Match<NegativeListEvidence>(
+                    e => e.CadreId == cadre.Id,
+                    e => e.Status == FindingStatus.Verified
+                        || (e.Status == FindingStatus.EarlySign && policy.IsWithin(e.Date, policy.EarlySignAfter)))
+                .GroupBy(e => e.Category));
+
+        Then()
+            .Do(ctx => ctx.Propose(DecisionKind.NegativeListEntry, cadre.Id, Reasons.NegativeList(findings), Ids.Of(findings), Details.NegativeList(findings)));
+    }
+}
+
+/// <summary>
+/// IDENT-02 exclusion (把“两面人”排除在外): a cadre with any Verified negative-list finding is
+/// excluded from selection and appointment.
+/// </summary>
+[Name("IDENT-02"), Tag("识"), Priority(RulePriority.Facts)]
+[Description("A cadre with any Verified negative-list evidence gets Exclusion, which keeps them off the red board, promotion and reinstatement.")]
+public sealed class ExclusionRule : Rule
+{
+    /// <inheritdoc />
+    public override void Define()
+    {
+        Cadre cadre = null!;
+        IEnumerable<NegativeListEvidence> verified = null!;
+
+        When()
+            .Match(() => cadre)
+            .Query(() => verified, q => q
+                .Match<NegativeListEvidence>(e => e.CadreId == cadre.Id, e => e.Status == FindingStatus.Verified)
+                .Collect()
+                .Where(x => x.Any()));
+
+        Then()
+            .Do(ctx => ctx.Propose(DecisionKind.Exclusion, cadre.Id, Reasons.Exclusion(verified), Ids.Of(verified), null));
+    }
+}
+
+/// <summary>
+/// IDENT-03 early-sign reminder (苗头性问题提醒): a cadre whose negative-list entries are all
+/// EarlySign gets a reminder talk.
+/// </summary>
+[Name("IDENT-03"), Tag("识"), Priority(RulePriority.Derived)]
+[Description("A cadre with an EarlySign negative-list entry and no Verified one gets a ReminderTalk.")]
+public sealed class EarlySignReminderRule : Rule
+{
+    /// <inheritdoc />
+    public override void Define()
+    {
+        Cadre cadre = null!;
+        IEnumerable<Proposal> entries = null!;
+
+        When()
+            .Match(() => cadre)
+            .Query(() => entries, q => q
+                .Match<Proposal>(p => p.Kind == DecisionKind.NegativeListEntry, p => p.Subject == cadre.Id)
+                .Collect()
+                .Where(x => x.Any()))
+            .Having(() => entries.All(e => e.Details[DetailKeys.Status] as string == nameof(FindingStatus.EarlySign)));
+
+        Then()
+            .Do(ctx => ctx.Propose(DecisionKind.ReminderTalk, cadre.Id, Reasons.EarlySignReminder(entries), Ids.Of(entries), null));
+    }
+}
+
+/// <summary>
+/// IDENT-04 joint consultation (联合会商分析研判): recent problem evidence from at least
+/// JointConsultationMinChannels distinct oversight channels.
+/// </summary>
+[Name("IDENT-04"), Tag("识"), Priority(RulePriority.Facts)]
+[Description("A cadre with recent problem evidence from at least JointConsultationMinChannels oversight channels gets JointConsultation.")]
+public sealed class JointConsultationRule : Rule
+{
+    /// <inheritdoc />
+    public override void Define()
+    {
+        PolicyContext policy = null!;
+        Cadre cadre = null!;
+        IEnumerable<Evidence> problems = null!;
+        IReadOnlyList<string> channels = null!;
+
+        When()
+            .Match(() => policy)
+            .Match(() => cadre)
+            .Query(() => problems, q => q
+                .Match<Evidence>(
+                    e => e.CadreId == cadre.Id,
+                    e => e.IsProblem,
+                    e => Channels.IsOversight(e.Channel),
+                    e => policy.IsRecent(e.Date))
+                .Collect())
+            .Let(() => channels, () => Channels.Distinct(problems))
+            .Having(() => channels.Count >= policy.Options.JointConsultationMinChannels);
+
+        Then()
+            .Do(ctx => ctx.Propose(DecisionKind.JointConsultation, cadre.Id, Reasons.JointConsultation(channels), Ids.Of(problems), Details.Channels(channels)));
+    }
+}

@@ -1,0 +1,251 @@
+using System.Globalization;
+using NRules.RuleModel;
+
+namespace CadreRules.Rules;
+
+// Helpers the rule actions call. Kept out of the rule classes so that each rule's Define() reads
+// like its paragraph in POLICY.md.
+
+internal static class Ids
+{
+    public static IEnumerable<string> Of(IEnumerable<Evidence> evidence) => evidence.Select(e => e.Id);
+
+    public static IEnumerable<string> Of(IEnumerable<Measure> measures) => measures.Select(m => m.Id);
+
+    public static IEnumerable<string> Of(IEnumerable<Proposal> proposals) => proposals.SelectMany(p => p.Evidence);
+}
+
+internal static class Channels
+{
+    public static bool IsOversight(EvidenceChannel channel) => channel is EvidenceChannel.Supervision or EvidenceChannel.Inspection
+        or EvidenceChannel.Audit or EvidenceChannel.KeyTaskReview or EvidenceChannel.StationedInspection;
+
+    public static IReadOnlyList<string> Distinct(IEnumerable<Evidence> evidence)
+    {
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var e in evidence)
+        {
+            names.Add(e.Channel.ToString());
+        }
+
+        return [.. names];
+    }
+}
+
+internal static class Details
+{
+    public static IReadOnlyDictionary<string, object> Screening(PolicyContext policy) => new Dictionary<string, object>
+    {
+        [DetailKeys.Assessment] = policy.Period.Half == PeriodHalf.H1 ? "MidYear" : "YearEnd",
+    };
+
+    public static IReadOnlyDictionary<string, object> Inspection(IReadOnlyList<string> indicators, IReadOnlyList<string> projects) =>
+        new Dictionary<string, object> { [DetailKeys.Indicators] = indicators, [DetailKeys.Projects] = projects };
+
+    public static IReadOnlyDictionary<string, object> Form(MeasureKind form) => new Dictionary<string, object>
+    {
+        [DetailKeys.Form] = form.ToString(),
+    };
+
+    public static IReadOnlyDictionary<string, object> NegativeList(IGrouping<NegativeListCategory, NegativeListEvidence> findings) => new Dictionary<string, object>
+    {
+        [DetailKeys.Category] = findings.Key.ToString(),
+        [DetailKeys.Status] = (findings.Any(f => f.Status == FindingStatus.Verified) ? FindingStatus.Verified : FindingStatus.EarlySign).ToString(),
+    };
+
+    public static IReadOnlyDictionary<string, object> Channels(IReadOnlyList<string> channels) => new Dictionary<string, object>
+    {
+        [DetailKeys.Channels] = channels,
+    };
+
+    public static IReadOnlyDictionary<string, object> Tracking(TrackingState state) => new Dictionary<string, object>
+    {
+        [DetailKeys.Measure] = state.Measure.Id,
+        [DetailKeys.Status] = state.InInfluencePeriod ? "InInfluencePeriod" : "PeriodElapsed",
+        [DetailKeys.LeadershipEligibleFrom] = state.LeadershipEligibleFrom,
+        [DetailKeys.PromotionEligibleFrom] = state.PromotionEligibleFrom,
+    };
+
+    public static IReadOnlyDictionary<string, object> Reinstatement(MeasureKind form, Measure tracked) => new Dictionary<string, object>
+    {
+        [DetailKeys.Form] = form.ToString(),
+        [DetailKeys.Measure] = tracked.Id,
+    };
+}
+
+internal static class GradeConsequences
+{
+    public static void Propose(IContext ctx, Cadre cadre, IEnumerable<AnnualGrade> incompetent, PolicyContext policy)
+    {
+        var years = incompetent.Select(g => g.Year).ToHashSet();
+        int latest = years.Max();
+        ctx.Propose(DecisionKind.Demotion, cadre.Id, string.Create(CultureInfo.InvariantCulture,
+            $"Annual grade Incompetent (不称职) for {latest}, within the last two years: demotion under 公务员法 Art. 50."));
+
+        int? consecutive = years.Where(y => y >= policy.GradeYearFrom && years.Contains(y - 1)).Select(y => (int?)y).Max();
+        if (consecutive is { } later)
+        {
+            ctx.Propose(DecisionKind.Dismissal, cadre.Id, string.Create(CultureInfo.InvariantCulture,
+                $"Annual grade Incompetent in two consecutive years ({later - 1} and {later}): dismissal under 公务员法 Art. 88."));
+        }
+    }
+}
+
+internal static class PromotionOutcome
+{
+    public static void Propose(IContext ctx, Cadre cadre, Proposal red, IEnumerable<Measure> measures, DateOnly? blockEnd, PolicyContext policy)
+    {
+        if (blockEnd is { } end && policy.AsOf < end)
+        {
+            var blocking = measures.Where(m => policy.InfluenceOf(m.Kind).PromotionMonths > 0
+                && m.Date.AddMonths(policy.InfluenceOf(m.Kind).PromotionMonths) > policy.AsOf).ToList();
+            string because = string.Join("; ", blocking.OrderBy(m => m.Date).ThenBy(m => m.Id, StringComparer.Ordinal).Select(m =>
+                $"{m.Kind} {m.Id} of {PolicyFunctions.Format(m.Date)} blocks promotion until {PolicyFunctions.Format(m.Date.AddMonths(policy.InfluenceOf(m.Kind).PromotionMonths))}"));
+            ctx.Propose(DecisionKind.PromotionBlocked, cadre.Id,
+                $"On the red board, but an influence period (影响期) is active: {because}; eligible from {PolicyFunctions.Format(end)}.",
+                Ids.Of(blocking),
+                new Dictionary<string, object> { [DetailKeys.EligibleFrom] = end });
+        }
+        else
+        {
+            ctx.Propose(DecisionKind.PromotionCandidate, cadre.Id,
+                "On the red board with no active influence period: candidate for promotion or rank advance (提拔重用或晋升职级).",
+                red.Evidence);
+        }
+    }
+}
+
+internal static class Reinstatement
+{
+    public static bool Qualifies(IEnumerable<Evidence> since, PolicyContext policy)
+    {
+        bool positive = false, outstanding = false;
+        foreach (var e in since)
+        {
+            if (e.IsProblem)
+            {
+                return false;
+            }
+
+            positive |= e is AttitudeEvidence { Attitude: AttitudeRating.Positive };
+            outstanding |= e is KeyTaskEvidence { Rating: KeyTaskRating.Outstanding } task && policy.IsRedBoardTask(task.Task);
+        }
+
+        return positive && outstanding;
+    }
+
+    public static IEnumerable<Evidence> Supporting(IEnumerable<Evidence> since, PolicyContext policy) => since.Where(e =>
+        e is AttitudeEvidence { Attitude: AttitudeRating.Positive }
+        || (e is KeyTaskEvidence { Rating: KeyTaskRating.Outstanding } task && policy.IsRedBoardTask(task.Task)));
+
+    public static TrackingState StateOf(Proposal tracking, Measure tracked, PolicyContext policy)
+    {
+        var promotionFrom = (DateOnly)tracking.Details[DetailKeys.PromotionEligibleFrom];
+        var leadershipFrom = (DateOnly)tracking.Details[DetailKeys.LeadershipEligibleFrom];
+        return new TrackingState(tracked, promotionFrom, leadershipFrom, policy.AsOf < promotionFrom);
+    }
+}
+
+internal static class Reasons
+{
+    private static string D(DateOnly date) => PolicyFunctions.Format(date);
+
+    private static string List<T>(IEnumerable<T> items, Func<T, string> describe) => string.Join(", ", items.Select(describe).Order(StringComparer.Ordinal));
+
+    public static string Screening(PolicyContext policy) =>
+        $"Division-level leadership team: {(policy.Period.Half == PeriodHalf.H1 ? "mid-year (年中)" : "year-end (年底)")} screening for {policy.Period} by interviews and field visits.";
+
+    public static string Inspection(Unit unit, IReadOnlyList<string> declining, IReadOnlyList<string> lagging)
+    {
+        var parts = new List<string>();
+        if (declining.Count > 0)
+        {
+            parts.Add($"indicators declining year after year ({string.Join(", ", declining)})");
+        }
+
+        if (lagging.Count > 0)
+        {
+            parts.Add($"key projects lagging ({string.Join(", ", lagging)})");
+        }
+
+        if (unit.UnderStationedInspection)
+        {
+            parts.Add("marked as under stationed inspection");
+        }
+
+        return $"Special stationed inspection, led by the head of the organization department: {string.Join("; ", parts)}.";
+    }
+
+    public static string WorkStyleAdjustment(IEnumerable<WorkStyleEvidence> serious) =>
+        $"Verified serious work-style problem ({List(serious, e => $"{e.WorkStyle}, {e.Id} of {D(e.Date)}")}) in a unit under special inspection.";
+
+    public static string NegativeList(IGrouping<NegativeListCategory, NegativeListEvidence> findings) =>
+        $"Political negative list, {findings.Key}: {List(findings, e => $"{e.Status} {e.Id} of {D(e.Date)} via {e.Channel}")}.";
+
+    public static string Exclusion(IEnumerable<NegativeListEvidence> verified) =>
+        $"Verified negative-list finding ({List(verified, e => $"{e.Category}, {e.Id}")}): excluded from selection and appointment.";
+
+    public static string EarlySignReminder(IEnumerable<Proposal> entries) =>
+        $"Early sign on the negative list ({List(entries, e => e.Category ?? string.Empty)}) and nothing verified: reminder talk (提醒谈话).";
+
+    public static string JointConsultation(IReadOnlyList<string> channels) =>
+        $"Recent problem evidence from {channels.Count} oversight channels ({string.Join(", ", channels)}): joint consultation.";
+
+    public static string YellowBoard(IEnumerable<Evidence> problems, IEnumerable<AnnualGrade> grades)
+    {
+        var parts = new List<string>();
+        foreach (var e in problems.OrderBy(e => e.Date).ThenBy(e => e.Id, StringComparer.Ordinal))
+        {
+            parts.Add(e switch
+            {
+                WorkStyleEvidence w => $"verified {w.Severity.ToString().ToLowerInvariant()} work-style problem {w.WorkStyle} ({w.Id}, {D(w.Date)})",
+                KeyTaskEvidence k => $"key task {k.Task} rated {k.Rating} ({k.Id}, {D(k.Date)})",
+                _ => e.Id,
+            });
+        }
+
+        foreach (var g in grades.OrderBy(g => g.Year))
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"annual grade {g.Grade} for {g.Year}"));
+        }
+
+        return $"Yellow board (黄榜): {string.Join("; ", parts)}.";
+    }
+
+    public static string RedBoard(IEnumerable<KeyTaskEvidence> outstanding) =>
+        $"Red board (红榜): outstanding in {List(outstanding, e => $"{e.Task} ({e.Id}, {D(e.Date)})")}; not on the yellow board, no negative-list entry, not excluded.";
+
+    public static string Reminder() =>
+        "On the yellow board with no earlier reminder, admonishment or yellow board calling for escalation: reminder talk and improvement (提醒改进).";
+
+    public static string Escalation(EscalationStep step, PolicyContext policy)
+    {
+        string window = $"the {policy.Options.EscalationWindowMonths} months after {D(policy.EscalationAfter)}";
+        if (step.Kind == DecisionKind.Adjustment)
+        {
+            return $"On the yellow board again after admonishment ({List(step.Measures, m => $"{m.Id} of {D(m.Date)}")}) within {window}: adjustment ({policy.Options.AdjustmentForm}).";
+        }
+
+        var causes = new List<string>();
+        if (step.Measures.Count > 0)
+        {
+            causes.Add($"earlier {List(step.Measures, m => $"{m.Kind} {m.Id} of {D(m.Date)}")} within {window}");
+        }
+
+        if (step.YellowBefore)
+        {
+            causes.Add($"yellow board in {policy.PreviousPeriod}");
+        }
+
+        return $"On the yellow board after {string.Join(" and ", causes)}, with no admonishment in the window: admonishment (诫勉).";
+    }
+
+    public static string Tracking(TrackingState state) =>
+        $"Adjusted by {state.Measure.Kind} {state.Measure.Id} on {D(state.Measure.Date)} and not since promoted or reappointed: tracked; " +
+        $"leadership post possible from {D(state.LeadershipEligibleFrom)}, promotion from {D(state.PromotionEligibleFrom)}" +
+        (state.InInfluencePeriod ? " (influence period still running)." : " (influence period elapsed).");
+
+    public static string Reinstated(MeasureKind form, Measure tracked, IEnumerable<Evidence> since, PolicyContext policy) =>
+        $"Since {tracked.Kind} {tracked.Id} of {D(tracked.Date)}: {List(Reinstatement.Supporting(since, policy), e => e.Id)} " +
+        $"show positive attitude and outstanding work with no problem recorded; proposed {(form == MeasureKind.Promotion ? "promotion" : "reappointment")} (重新任职或提拔使用).";
+}
