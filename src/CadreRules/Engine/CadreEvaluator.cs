@@ -79,17 +79,23 @@ public sealed class CadreEvaluator : ICadreEvaluator
             var batch = batches[b];
             var seeded = batch.Unit >= 0 ? unitProposals[batch.Unit] : [];
             var session = factory.CreateSession();
-            session.Insert(context);
-            session.InsertAll(seeded);
             var counter = default(StatisticsCounter);
+            var batchFacts = new List<object>(1 + seeded.Count + (batch.Count * 12)) { context };
+            batchFacts.AddRange(seeded);
             for (int i = batch.Start; i < batch.Start + batch.Count; i++)
             {
                 int cadre = index.CadreOrder[i];
-                session.Insert(index.Cadres[cadre]);
+                batchFacts.Add(index.Cadres[cadre]);
                 var facts = index.FactsOf(cadre);
-                session.InsertAll(facts.ToArray());
+                foreach (var fact in facts.Span)
+                {
+                    batchFacts.Add(fact);
+                }
+
                 counter.Add(facts.Span, context);
             }
+
+            session.InsertAll(batchFacts);
 
             session.Fire(cancellationToken);
             var produced = new List<Proposal>();
