@@ -439,6 +439,30 @@ public sealed class RosterReaderValidationTests
     }
 
     [Fact]
+    public void Read_LateDateAfterAnInvalidElement_ReportsTheJsonIndex()
+    {
+        string json = Example("\"kind\": \"NegativeList\", ", string.Empty);
+        json = Mutate(json, "\"date\": \"2024-03-15\"", "\"date\": \"2025-03-15\"");
+
+        var errors = Errors(json);
+
+        errors.Should().Equal(
+            new RosterError("$.evidence[1].kind", "missing required property 'kind'; expected one of: WorkStyle, NegativeList, KeyTask, Attitude (case-insensitive)"),
+            new RosterError("$.evidence[2].date", "date 2025-03-15 is after as-of 2024-12-31; expected a date on or before as-of"));
+    }
+
+    [Fact]
+    public void Read_LateDateOnAnInvalidElement_IsStillReported()
+    {
+        string json = Example("\"kind\": \"NegativeList\", ", string.Empty);
+        json = Mutate(json, "\"date\": \"2024-05-02\"", "\"date\": \"2025-05-02\"");
+
+        var errors = Errors(json);
+
+        errors.Select(e => e.Path).Should().Equal("$.evidence[1].kind", "$.evidence[1].date");
+    }
+
+    [Fact]
     public void Read_MeasureDatedAfterAsOf_ReportsDate()
     {
         var error = SingleError(Example("\"date\": \"2024-01-15\"", "\"date\": \"2025-01-15\""));
@@ -587,6 +611,14 @@ public sealed class RosterReaderValidationTests
             .And.Contain("$.cadres[4].id: bad")
             .And.NotContain("$.cadres[5].id")
             .And.Contain("2 more");
+    }
+
+    [Fact]
+    public void RosterValidationException_NoErrors_Throws()
+    {
+        Action create = () => _ = new RosterValidationException([]);
+
+        create.Should().ThrowExactly<ArgumentException>().WithParameterName("errors");
     }
 
     [Fact]
