@@ -72,6 +72,45 @@ public sealed class RosterWriterTests
         stream.Length.Should().BeGreaterThan(1_000_000);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(17)]
+    public void Write_GeneratedRoster_RosterReaderReadsItBackUnchanged(int seed)
+    {
+        var roster = CadreRules.Generation.RosterGenerator.Generate(1_500, seed);
+        using var stream = new MemoryStream();
+        RosterWriter.Write(roster, stream);
+        var bytes = stream.ToArray();
+
+        var read = RosterReader.Read(bytes);
+
+        using var again = new MemoryStream();
+        RosterWriter.Write(read, again);
+        again.ToArray().Should().Equal(bytes);
+        read.Cadres.Should().HaveCount(roster.Cadres.Count);
+        read.Evidence.Should().HaveCount(roster.Evidence.Count);
+    }
+
+    [Fact]
+    public void Write_AsOfOverrideAndEveryOptionalField_RosterReaderReadsItBackUnchanged()
+    {
+        var roster = new RosterBuilder("2024H1")
+            .AsOf("2024-05-31")
+            .Unit("U-1", UnitKind.Park, u => u.Indicator("GDP", 2023, 1.25).Project("P-1", 1m, 0.5m).UnderStationedInspection())
+            .Cadre("C-1", "U-1", CadreRank.Bureau, leadership: true)
+            .Build();
+        using var stream = new MemoryStream();
+        RosterWriter.Write(roster, stream, indented: true);
+
+        var read = RosterReader.Read(stream.ToArray());
+
+        read.AsOfOverride.Should().Be(new DateOnly(2024, 5, 31));
+        read.Units[0].UnderStationedInspection.Should().BeTrue();
+        read.Units[0].Projects[0].Due.Should().BeNull();
+        read.Units[0].Indicators[0].Value.Should().Be(1.25);
+        read.Cadres[0].Rank.Should().Be(CadreRank.Bureau);
+    }
+
     private static string Write(Roster roster)
     {
         using var stream = new MemoryStream();
