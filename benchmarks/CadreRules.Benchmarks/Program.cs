@@ -1,0 +1,20 @@
+using BenchmarkDotNet.Running;
+using CadreRules.Benchmarks;
+
+// Usage (see benchmarks/README.md):
+//   dotnet run -c Release --project benchmarks/CadreRules.Benchmarks -- --filter '*' --job short
+//   ... -- --filter '*' --job Dry --sizes 1000        (CI smoke run: one size, one invocation)
+//   ... -- --million --filter '*' --job short          (opt-in: one million cadres)
+var arguments = args.ToList();
+bool million = arguments.Remove("--million");
+int sizes = arguments.IndexOf("--sizes");
+if (sizes >= 0 && sizes + 1 < arguments.Count)
+{
+    // An environment variable rather than a field: BenchmarkDotNet runs each benchmark in a child
+    // process, which inherits the environment.
+    Environment.SetEnvironmentVariable(EvaluateBenchmarks.SizesVariable, arguments[sizes + 1]);
+    arguments.RemoveRange(sizes, 2);
+}
+
+var types = million ? new[] { typeof(MillionCadreBenchmarks) } : new[] { typeof(EvaluateBenchmarks) };
+BenchmarkSwitcher.FromTypes(types).Run(arguments.ToArray());
