@@ -70,33 +70,37 @@ public sealed class CadreEvaluator : ICadreEvaluator
             unitProposals[u] = session.Query<Proposal>().ToList();
         });
 
-        // Phase 2: cadre rules, one session per batch of cadres of the same unit.
+        // Phase 2: cadre rules, one session per batch of cadres of the same unit, seeded with the
+        // unit's proposals. Each cadre is one CadreRecord fact; its raw records (and the Cadre
+        // itself) go in as separate facts only when some rule's patterns can match them, which the
+        // built-in rules never need (host rules may).
         var batches = index.Batches(_engine.CadresPerSession);
+        var rawFacts = RawFactKinds.For(_rules);
         var cadreProposals = new List<Proposal>[batches.Count];
         var statistics = new StatisticsCounter[batches.Count];
         Parallel.For(0, batches.Count, parallel, b =>
         {
             var batch = batches[b];
             var seeded = batch.Unit >= 0 ? unitProposals[batch.Unit] : [];
-            var session = factory.CreateSession();
             var counter = default(StatisticsCounter);
-            var batchFacts = new List<object>(1 + seeded.Count + (batch.Count * 12)) { context };
+            var batchFacts = new List<object>(1 + seeded.Count + (batch.Count * (rawFacts.Any ? 12 : 1))) { context };
             batchFacts.AddRange(seeded);
             for (int i = batch.Start; i < batch.Start + batch.Count; i++)
             {
-                int cadre = index.CadreOrder[i];
-                batchFacts.Add(index.Cadres[cadre]);
-                var facts = index.FactsOf(cadre);
-                foreach (var fact in facts.Span)
+                var record = index.RecordOf(index.CadreOrder[i]);
+                batchFacts.Add(record);
+                if (rawFacts.Any)
                 {
-                    batchFacts.Add(fact);
+                    rawFacts.AddTo(batchFacts, record);
                 }
 
-                counter.Add(facts.Span, context);
+                counter.Add(record, context);
             }
 
+            // One InsertAll per session: NRules propagates a batch through each node once, where
+            // fact-by-fact inserts would re-run every aggregate per fact.
+            var session = factory.CreateSession();
             session.InsertAll(batchFacts);
-
             session.Fire(cancellationToken);
             var produced = new List<Proposal>();
             foreach (var proposal in session.Query<Proposal>())
@@ -143,19 +147,19 @@ public sealed class CadreEvaluator : ICadreEvaluator
         public int YellowReminded;
         public int YellowAdjusted;
 
-        public void Add(ReadOnlySpan<object> facts, PolicyContext context)
+        public void Add(CadreRecord record, PolicyContext context)
         {
             bool red = false, reminded = false, adjusted = false;
-            foreach (var fact in facts)
+            foreach (var placement in record.BoardHistory)
             {
-                if (fact is not BoardPlacement placement || placement.Period.Start < context.StatisticsSince || placement.Period.Start > context.AsOf)
+                if (placement.Period.Start < context.StatisticsSince || placement.Period.Start > context.AsOf)
                 {
                     continue;
                 }
 
-                foreach (var other in facts)
+                foreach (var m in record.Measures)
                 {
-                    if (other is not Measure m || m.Date < placement.Period.Start || m.Date > context.AsOf)
+                    if (m.Date < placement.Period.Start || m.Date > context.AsOf)
                     {
                         continue;
                     }
@@ -180,23 +184,30 @@ public sealed class CadreEvaluator : ICadreEvaluator
 }
 
 /// <summary>
-/// The roster grouped for partitioning: cadres by unit and every cadre's facts in one flat array
-/// with offsets, so that a million cadres cost a few arrays rather than a million lists.
+/// The roster grouped for partitioning: cadres by unit, and every cadre's evidence, grades, measures
+/// and placements in one flat array per kind with offsets, so that a million cadres cost a few
+/// arrays rather than millions of lists. <see cref="RecordOf"/> views a cadre's slices as a
+/// <see cref="CadreRecord"/> without copying.
 /// </summary>
 internal sealed class RosterIndex
 {
     private readonly int[] _unitCadreStart;
-    private readonly object[] _facts;
-    private readonly int[] _factStart;
+    private readonly Grouped<Evidence> _evidence;
+    private readonly Grouped<AnnualGrade> _grades;
+    private readonly Grouped<Measure> _measures;
+    private readonly Grouped<BoardPlacement> _boards;
 
-    private RosterIndex(IReadOnlyList<Unit> units, IReadOnlyList<Cadre> cadres, int[] cadreOrder, int[] unitCadreStart, object[] facts, int[] factStart)
+    private RosterIndex(IReadOnlyList<Unit> units, IReadOnlyList<Cadre> cadres, int[] cadreOrder, int[] unitCadreStart,
+        Grouped<Evidence> evidence, Grouped<AnnualGrade> grades, Grouped<Measure> measures, Grouped<BoardPlacement> boards)
     {
         Units = units;
         Cadres = cadres;
         CadreOrder = cadreOrder;
         _unitCadreStart = unitCadreStart;
-        _facts = facts;
-        _factStart = factStart;
+        _evidence = evidence;
+        _grades = grades;
+        _measures = measures;
+        _boards = boards;
     }
 
     public IReadOnlyList<Unit> Units { get; }
@@ -254,41 +265,11 @@ internal sealed class RosterIndex
             cadreOrder[fill[unitOf[c]]++] = c;
         }
 
-        // Facts per cadre, flat.
-        var factCounts = new int[cadres.Count + 1];
-        int Owner(string cadreId, string what)
-        {
-            if (cadreIndex.TryGetValue(cadreId, out int c))
-            {
-                return c;
-            }
-
-            problems.Add($"{what} names unknown cadre '{cadreId}'");
-            return -1;
-        }
-
-        var owners = new int[roster.Evidence.Count + roster.AnnualGrades.Count + roster.Measures.Count + roster.BoardHistory.Count];
-        int k = 0;
-        foreach (var e in roster.Evidence)
-        {
-            owners[k++] = Owner(e.CadreId, $"evidence '{e.Id}'");
-        }
-
-        foreach (var g in roster.AnnualGrades)
-        {
-            owners[k++] = Owner(g.CadreId, string.Create(CultureInfo.InvariantCulture, $"annual grade {g.Year}"));
-        }
-
-        foreach (var m in roster.Measures)
-        {
-            owners[k++] = Owner(m.CadreId, $"measure '{m.Id}'");
-        }
-
-        foreach (var b in roster.BoardHistory)
-        {
-            owners[k++] = Owner(b.CadreId, $"board placement {b.Period}");
-        }
-
+        var evidence = Grouped<Evidence>.Build(roster.Evidence, cadreIndex, e => e.CadreId, e => $"evidence '{e.Id}'", problems);
+        var grades = Grouped<AnnualGrade>.Build(roster.AnnualGrades, cadreIndex, g => g.CadreId,
+            g => string.Create(CultureInfo.InvariantCulture, $"annual grade {g.Year}"), problems);
+        var measures = Grouped<Measure>.Build(roster.Measures, cadreIndex, m => m.CadreId, m => $"measure '{m.Id}'", problems);
+        var boards = Grouped<BoardPlacement>.Build(roster.BoardHistory, cadreIndex, b => b.CadreId, b => $"board placement {b.Period}", problems);
         if (problems.Count > 0)
         {
             throw new ArgumentException(
@@ -296,41 +277,7 @@ internal sealed class RosterIndex
                 nameof(roster));
         }
 
-        foreach (int owner in owners)
-        {
-            factCounts[owner]++;
-        }
-
-        var factStart = new int[cadres.Count + 1];
-        for (int c = 0; c < cadres.Count; c++)
-        {
-            factStart[c + 1] = factStart[c] + factCounts[c];
-        }
-
-        var facts = new object[owners.Length];
-        var next = (int[])factStart.Clone();
-        k = 0;
-        foreach (var e in roster.Evidence)
-        {
-            facts[next[owners[k++]]++] = e;
-        }
-
-        foreach (var g in roster.AnnualGrades)
-        {
-            facts[next[owners[k++]]++] = g;
-        }
-
-        foreach (var m in roster.Measures)
-        {
-            facts[next[owners[k++]]++] = m;
-        }
-
-        foreach (var b in roster.BoardHistory)
-        {
-            facts[next[owners[k++]]++] = b;
-        }
-
-        return new RosterIndex(units, cadres, cadreOrder, unitCadreStart, facts, factStart);
+        return new RosterIndex(units, cadres, cadreOrder, unitCadreStart, evidence, grades, measures, boards);
     }
 
     public IEnumerable<Cadre> CadresOfUnit(int unit)
@@ -341,7 +288,8 @@ internal sealed class RosterIndex
         }
     }
 
-    public ReadOnlyMemory<object> FactsOf(int cadre) => _facts.AsMemory(_factStart[cadre], _factStart[cadre + 1] - _factStart[cadre]);
+    public CadreRecord RecordOf(int cadre) =>
+        new(Cadres[cadre], _evidence.Of(cadre), _grades.Of(cadre), _measures.Of(cadre), _boards.Of(cadre));
 
     public IReadOnlyList<Batch> Batches(int size)
     {
@@ -359,4 +307,115 @@ internal sealed class RosterIndex
     }
 
     internal readonly record struct Batch(int Unit, int Start, int Count);
+
+    /// <summary>Items of one kind grouped by cadre: a flat array and each cadre's offset into it.</summary>
+    private sealed class Grouped<T>
+    {
+        private readonly T[] _items;
+        private readonly int[] _start;
+
+        private Grouped(T[] items, int[] start)
+        {
+            _items = items;
+            _start = start;
+        }
+
+        public static Grouped<T> Build(IReadOnlyList<T> items, Dictionary<string, int> cadreIndex, Func<T, string> owner, Func<T, string> describe, List<string> problems)
+        {
+            var owners = new int[items.Count];
+            var start = new int[cadreIndex.Count + 2];
+            for (int i = 0; i < items.Count; i++)
+            {
+                if (!cadreIndex.TryGetValue(owner(items[i]), out int c))
+                {
+                    problems.Add($"{describe(items[i])} names unknown cadre '{owner(items[i])}'");
+                    continue;
+                }
+
+                owners[i] = c;
+                start[c + 1]++;
+            }
+
+            if (problems.Count > 0)
+            {
+                return new Grouped<T>([], start);
+            }
+
+            for (int c = 0; c < cadreIndex.Count; c++)
+            {
+                start[c + 1] += start[c];
+            }
+
+            var grouped = new T[items.Count];
+            var next = (int[])start.Clone();
+            for (int i = 0; i < items.Count; i++)
+            {
+                grouped[next[owners[i]]++] = items[i];
+            }
+
+            return new Grouped<T>(grouped, start);
+        }
+
+        public IReadOnlyList<T> Of(int cadre)
+        {
+            int count = _start[cadre + 1] - _start[cadre];
+            return count == 0 ? Array.Empty<T>() : new ArraySegment<T>(_items, _start[cadre], count);
+        }
+    }
+}
+
+/// <summary>
+/// Which of a cadre's raw facts a rule set can match (host rules over <see cref="Cadre"/>,
+/// <see cref="Evidence"/>, …), decided once per evaluation from the rules' patterns.
+/// </summary>
+internal readonly record struct RawFactKinds(bool Cadre, bool WorkStyle, bool NegativeList, bool KeyTask, bool Attitude, bool Grades, bool Measures, bool Boards)
+{
+    public bool Any => Cadre || WorkStyle || NegativeList || KeyTask || Attitude || Grades || Measures || Boards;
+
+    public static RawFactKinds For(CadreRuleSet rules) => new(
+        rules.Matches(typeof(Cadre)),
+        rules.Matches(typeof(WorkStyleEvidence)),
+        rules.Matches(typeof(NegativeListEvidence)),
+        rules.Matches(typeof(KeyTaskEvidence)),
+        rules.Matches(typeof(AttitudeEvidence)),
+        rules.Matches(typeof(AnnualGrade)),
+        rules.Matches(typeof(Measure)),
+        rules.Matches(typeof(BoardPlacement)));
+
+    public void AddTo(List<object> facts, CadreRecord record)
+    {
+        if (Cadre)
+        {
+            facts.Add(record.Cadre);
+        }
+
+        foreach (var e in record.Evidence)
+        {
+            if (e.Kind switch
+            {
+                EvidenceKind.WorkStyle => WorkStyle,
+                EvidenceKind.NegativeList => NegativeList,
+                EvidenceKind.KeyTask => KeyTask,
+                _ => Attitude,
+            })
+            {
+                facts.Add(e);
+            }
+        }
+
+        if (Grades)
+        {
+            facts.AddRange(record.Grades);
+        }
+
+        if (Measures)
+        {
+            facts.AddRange(record.Measures);
+        }
+
+        if (Boards)
+        {
+            facts.AddRange(record.BoardHistory);
+        }
+    }
 }

@@ -54,7 +54,10 @@ public sealed class CadreRuleSet
             .ToArray();
         var compiler = new RuleCompiler();
         SessionFactory = compiler.Compile(active);
+        _matchedTypes = MatchedFactTypes.Of(active);
     }
+
+    private readonly Type[] _matchedTypes;
 
     /// <summary>Gets the types of the built-in rules of the default policy.</summary>
     public static IReadOnlyList<Type> BuiltInRuleTypes { get; } = typeof(CadreRuleSet).Assembly.GetTypes()
@@ -67,6 +70,15 @@ public sealed class CadreRuleSet
 
     /// <summary>Gets the compiled session factory.</summary>
     public ISessionFactory SessionFactory { get; }
+
+    /// <summary>
+    /// Returns whether some active rule has a pattern that facts of <paramref name="factType"/> can
+    /// match. The evaluator inserts only such facts: a fact no pattern can match still costs its
+    /// passage through the network.
+    /// </summary>
+    /// <param name="factType">The concrete type of a fact.</param>
+    /// <returns>Whether any pattern's type is assignable from it.</returns>
+    internal bool Matches(Type factType) => Array.Exists(_matchedTypes, t => t.IsAssignableFrom(factType));
 
     /// <summary>Compiles the built-in rules only.</summary>
     /// <returns>A new rule set.</returns>

@@ -67,24 +67,18 @@ public sealed class WorkStyleAdjustmentRule : Rule
     public override void Define()
     {
         PolicyContext policy = null!;
-        Cadre cadre = null!;
+        CadreRecord record = null!;
         Proposal inspection = null!;
-        IEnumerable<WorkStyleEvidence> serious = null!;
+        IReadOnlyList<WorkStyleEvidence> serious = null!;
 
         When()
             .Match(() => policy)
-            .Match(() => cadre, c => c.Leadership)
-            .Match(() => inspection, p => p.Kind == DecisionKind.SpecialInspection, p => p.Subject == cadre.UnitId)
-            .Query(() => serious, q => q
-                .Match<WorkStyleEvidence>(
-                    e => e.CadreId == cadre.Id,
-                    e => e.Status == FindingStatus.Verified,
-                    e => e.Severity == Severity.Serious,
-                    e => policy.IsRecent(e.Date))
-                .Collect()
-                .Where(x => x.Any()));
+            .Match(() => record, r => r.Cadre.Leadership)
+            .Let(() => serious, () => Select.SeriousWorkStyle(record, policy))
+            .Having(() => serious.Count > 0)
+            .Match(() => inspection, p => p.Kind == DecisionKind.SpecialInspection, p => p.Subject == record.Cadre.UnitId);
 
         Then()
-            .Do(ctx => ctx.Propose(DecisionKind.Adjustment, cadre.Id, Reasons.WorkStyleAdjustment(serious), Ids.Of(serious), Details.Form(policy.Options.AdjustmentForm)));
+            .Do(ctx => ctx.Propose(DecisionKind.Adjustment, record.Id, Reasons.WorkStyleAdjustment(serious), Ids.Of(serious), Details.Form(policy.Options.AdjustmentForm)));
     }
 }

@@ -14,21 +14,26 @@ public sealed class NegativeListRule : Rule
     public override void Define()
     {
         PolicyContext policy = null!;
-        Cadre cadre = null!;
-        IGrouping<NegativeListCategory, NegativeListEvidence> findings = null!;
+        CadreRecord record = null!;
+        IReadOnlyList<IGrouping<NegativeListCategory, NegativeListEvidence>> entries = null!;
 
         When()
             .Match(() => policy)
-            .Match(() => cadre)
-            .Query(() => findings, q => q
-                .Match<NegativeListEvidence>(
-                    e => e.CadreId == cadre.Id,
-                    e => e.Status == FindingStatus.Verified
-                        || (e.Status == FindingStatus.EarlySign && policy.IsWithin(e.Date, policy.EarlySignAfter)))
-                .GroupBy(e => e.Category));
+            .Match(() => record)
+            .Let(() => entries, () => Select.NegativeListEntries(record, policy))
+            .Having(() => entries.Count > 0);
 
+        // One entry per category (POLICY.md, "Decision kinds").
         Then()
-            .Do(ctx => ctx.Propose(DecisionKind.NegativeListEntry, cadre.Id, Reasons.NegativeList(findings), Ids.Of(findings), Details.NegativeList(findings)));
+            .Do(ctx => ProposeEach(ctx, record, entries));
+    }
+
+    private static void ProposeEach(NRules.RuleModel.IContext ctx, CadreRecord record, IReadOnlyList<IGrouping<NegativeListCategory, NegativeListEvidence>> entries)
+    {
+        foreach (var findings in entries)
+        {
+            ctx.Propose(DecisionKind.NegativeListEntry, record.Id, Reasons.NegativeList(findings), Ids.Of(findings), Details.NegativeList(findings));
+        }
     }
 }
 
@@ -43,18 +48,16 @@ public sealed class ExclusionRule : Rule
     /// <inheritdoc />
     public override void Define()
     {
-        Cadre cadre = null!;
-        IEnumerable<NegativeListEvidence> verified = null!;
+        CadreRecord record = null!;
+        IReadOnlyList<NegativeListEvidence> verified = null!;
 
         When()
-            .Match(() => cadre)
-            .Query(() => verified, q => q
-                .Match<NegativeListEvidence>(e => e.CadreId == cadre.Id, e => e.Status == FindingStatus.Verified)
-                .Collect()
-                .Where(x => x.Any()));
+            .Match(() => record)
+            .Let(() => verified, () => Select.VerifiedNegativeList(record))
+            .Having(() => verified.Count > 0);
 
         Then()
-            .Do(ctx => ctx.Propose(DecisionKind.Exclusion, cadre.Id, Reasons.Exclusion(verified), Ids.Of(verified), null));
+            .Do(ctx => ctx.Propose(DecisionKind.Exclusion, record.Id, Reasons.Exclusion(verified), Ids.Of(verified), null));
     }
 }
 
@@ -69,19 +72,19 @@ public sealed class EarlySignReminderRule : Rule
     /// <inheritdoc />
     public override void Define()
     {
-        Cadre cadre = null!;
+        CadreRecord record = null!;
         IEnumerable<Proposal> entries = null!;
 
         When()
-            .Match(() => cadre)
+            .Match(() => record)
             .Query(() => entries, q => q
-                .Match<Proposal>(p => p.Kind == DecisionKind.NegativeListEntry, p => p.Subject == cadre.Id)
+                .Match<Proposal>(p => p.Kind == DecisionKind.NegativeListEntry, p => p.Subject == record.Cadre.Id)
                 .Collect()
                 .Where(x => x.Any()))
             .Having(() => entries.All(e => e.Details[DetailKeys.Status] as string == nameof(FindingStatus.EarlySign)));
 
         Then()
-            .Do(ctx => ctx.Propose(DecisionKind.ReminderTalk, cadre.Id, Reasons.EarlySignReminder(entries), Ids.Of(entries), null));
+            .Do(ctx => ctx.Propose(DecisionKind.ReminderTalk, record.Id, Reasons.EarlySignReminder(entries), Ids.Of(entries), null));
     }
 }
 
@@ -97,24 +100,19 @@ public sealed class JointConsultationRule : Rule
     public override void Define()
     {
         PolicyContext policy = null!;
-        Cadre cadre = null!;
-        IEnumerable<Evidence> problems = null!;
+        CadreRecord record = null!;
+        IReadOnlyList<Evidence> problems = null!;
         IReadOnlyList<string> channels = null!;
 
         When()
             .Match(() => policy)
-            .Match(() => cadre)
-            .Query(() => problems, q => q
-                .Match<Evidence>(
-                    e => e.CadreId == cadre.Id,
-                    e => e.IsProblem,
-                    e => Channels.IsOversight(e.Channel),
-                    e => policy.IsRecent(e.Date))
-                .Collect())
+            .Match(() => record)
+            .Let(() => problems, () => Select.OversightProblems(record, policy))
+            .Having(() => problems.Count >= policy.Options.JointConsultationMinChannels)
             .Let(() => channels, () => Channels.Distinct(problems))
             .Having(() => channels.Count >= policy.Options.JointConsultationMinChannels);
 
         Then()
-            .Do(ctx => ctx.Propose(DecisionKind.JointConsultation, cadre.Id, Reasons.JointConsultation(channels), Ids.Of(problems), Details.Channels(channels)));
+            .Do(ctx => ctx.Propose(DecisionKind.JointConsultation, record.Id, Reasons.JointConsultation(channels), Ids.Of(problems), Details.Channels(channels)));
     }
 }

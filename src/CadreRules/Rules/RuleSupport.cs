@@ -6,6 +6,179 @@ namespace CadreRules.Rules;
 // Helpers the rule actions call. Kept out of the rule classes so that each rule's Define() reads
 // like its paragraph in POLICY.md.
 
+/// <summary>
+/// The selections the cadre rules make from a <see cref="CadreRecord"/>, one named function per
+/// POLICY.md phrase. They are plain loops that allocate only when something matches: they run for
+/// every cadre, and a lambda nested in an NRules condition would be re-bound to a new delegate on
+/// every evaluation (System.Linq.Expressions emits DynamicMethod.CreateDelegate for it).
+/// </summary>
+internal static class Select
+{
+    /// <summary>ASSESS-03: recent Verified WorkStyle evidence of severity Serious.</summary>
+    public static IReadOnlyList<WorkStyleEvidence> SeriousWorkStyle(CadreRecord record, PolicyContext policy)
+    {
+        List<WorkStyleEvidence>? selected = null;
+        foreach (var e in record.Evidence)
+        {
+            if (e is WorkStyleEvidence { Status: FindingStatus.Verified, Severity: Severity.Serious } w && policy.IsRecent(w.Date))
+            {
+                (selected ??= []).Add(w);
+            }
+        }
+
+        return selected is null ? [] : selected;
+    }
+
+    /// <summary>IDENT-02: Verified NegativeList evidence, at any date.</summary>
+    public static IReadOnlyList<NegativeListEvidence> VerifiedNegativeList(CadreRecord record)
+    {
+        List<NegativeListEvidence>? selected = null;
+        foreach (var e in record.Evidence)
+        {
+            if (e is NegativeListEvidence { Status: FindingStatus.Verified } n)
+            {
+                (selected ??= []).Add(n);
+            }
+        }
+
+        return selected is null ? [] : selected;
+    }
+
+    /// <summary>IDENT-01: the findings that count (Verified at any date, EarlySign within the window), grouped by category.</summary>
+    public static IReadOnlyList<IGrouping<NegativeListCategory, NegativeListEvidence>> NegativeListEntries(CadreRecord record, PolicyContext policy)
+    {
+        List<NegativeListEvidence>? findings = null;
+        foreach (var e in record.Evidence)
+        {
+            if (e is NegativeListEvidence n
+                && (n.Status == FindingStatus.Verified || (n.Status == FindingStatus.EarlySign && policy.IsWithin(n.Date, policy.EarlySignAfter))))
+            {
+                (findings ??= []).Add(n);
+            }
+        }
+
+        return findings is null ? [] : findings.GroupBy(e => e.Category).ToList();
+    }
+
+    /// <summary>IDENT-04: recent problem evidence from an oversight channel.</summary>
+    public static IReadOnlyList<Evidence> OversightProblems(CadreRecord record, PolicyContext policy)
+    {
+        List<Evidence>? selected = null;
+        foreach (var e in record.Evidence)
+        {
+            if (e.IsProblem && Channels.IsOversight(e.Channel) && policy.IsRecent(e.Date))
+            {
+                (selected ??= []).Add(e);
+            }
+        }
+
+        return selected is null ? [] : selected;
+    }
+
+    /// <summary>BOARD-02: recent Verified WorkStyle evidence and recent KeyTask evidence rated Poor or Failed.</summary>
+    public static IReadOnlyList<Evidence> YellowBoardProblems(CadreRecord record, PolicyContext policy)
+    {
+        List<Evidence>? selected = null;
+        foreach (var e in record.Evidence)
+        {
+            if (e.Kind is EvidenceKind.WorkStyle or EvidenceKind.KeyTask && e.IsProblem && policy.IsRecent(e.Date))
+            {
+                (selected ??= []).Add(e);
+            }
+        }
+
+        return selected is null ? [] : selected;
+    }
+
+    /// <summary>BOARD-02: grades BasicallyCompetent or Incompetent for a year ≥ asOf.Year − 1.</summary>
+    public static IReadOnlyList<AnnualGrade> PoorRecentGrades(CadreRecord record, PolicyContext policy)
+    {
+        List<AnnualGrade>? selected = null;
+        foreach (var g in record.Grades)
+        {
+            if (g.Year >= policy.GradeYearFrom && g.Grade is AnnualGradeLevel.BasicallyCompetent or AnnualGradeLevel.Incompetent)
+            {
+                (selected ??= []).Add(g);
+            }
+        }
+
+        return selected is null ? [] : selected;
+    }
+
+    /// <summary>BOARD-01: recent KeyTask evidence rated Outstanding in a red-board task.</summary>
+    public static IReadOnlyList<KeyTaskEvidence> OutstandingRedBoardTasks(CadreRecord record, PolicyContext policy)
+    {
+        List<KeyTaskEvidence>? selected = null;
+        foreach (var e in record.Evidence)
+        {
+            if (e is KeyTaskEvidence { Rating: KeyTaskRating.Outstanding } k && policy.IsRedBoardTask(k.Task) && policy.IsRecent(k.Date))
+            {
+                (selected ??= []).Add(k);
+            }
+        }
+
+        return selected is null ? [] : selected;
+    }
+
+    /// <summary>MECH-03: Incompetent grades, any year.</summary>
+    public static IReadOnlyList<AnnualGrade> IncompetentGrades(CadreRecord record)
+    {
+        List<AnnualGrade>? selected = null;
+        foreach (var g in record.Grades)
+        {
+            if (g.Grade == AnnualGradeLevel.Incompetent)
+            {
+                (selected ??= []).Add(g);
+            }
+        }
+
+        return selected is null ? [] : selected;
+    }
+
+    /// <summary>MECH-03: whether any of the grades is for a year ≥ asOf.Year − 1.</summary>
+    public static bool AnyRecent(IReadOnlyList<AnnualGrade> grades, PolicyContext policy)
+    {
+        foreach (var g in grades)
+        {
+            if (g.Year >= policy.GradeYearFrom)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>REINST-01: the measure a Tracking proposal names.</summary>
+    public static Measure? Measure(CadreRecord record, string? id)
+    {
+        foreach (var m in record.Measures)
+        {
+            if (string.Equals(m.Id, id, StringComparison.Ordinal))
+            {
+                return m;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>REINST-01: evidence dated strictly after a date.</summary>
+    public static IReadOnlyList<Evidence> EvidenceAfter(CadreRecord record, DateOnly date)
+    {
+        List<Evidence>? selected = null;
+        foreach (var e in record.Evidence)
+        {
+            if (e.Date > date)
+            {
+                (selected ??= []).Add(e);
+            }
+        }
+
+        return selected is null ? [] : selected;
+    }
+}
+
 internal static class Ids
 {
     public static IEnumerable<string> Of(IEnumerable<Evidence> evidence) => evidence.Select(e => e.Id);

@@ -15,30 +15,19 @@ public sealed class YellowBoardRule : Rule
     public override void Define()
     {
         PolicyContext policy = null!;
-        Cadre cadre = null!;
-        IEnumerable<Evidence> problems = null!;
-        IEnumerable<AnnualGrade> grades = null!;
+        CadreRecord record = null!;
+        IReadOnlyList<Evidence> problems = null!;
+        IReadOnlyList<AnnualGrade> grades = null!;
 
         When()
             .Match(() => policy)
-            .Match(() => cadre)
-            .Query(() => problems, q => q
-                .Match<Evidence>(
-                    e => e.CadreId == cadre.Id,
-                    e => e.Kind == EvidenceKind.WorkStyle || e.Kind == EvidenceKind.KeyTask,
-                    e => e.IsProblem,
-                    e => policy.IsRecent(e.Date))
-                .Collect())
-            .Query(() => grades, q => q
-                .Match<AnnualGrade>(
-                    g => g.CadreId == cadre.Id,
-                    g => g.Year >= policy.GradeYearFrom,
-                    g => g.Grade == AnnualGradeLevel.BasicallyCompetent || g.Grade == AnnualGradeLevel.Incompetent)
-                .Collect())
-            .Having(() => problems.Any() || grades.Any());
+            .Match(() => record)
+            .Let(() => problems, () => Select.YellowBoardProblems(record, policy))
+            .Let(() => grades, () => Select.PoorRecentGrades(record, policy))
+            .Having(() => problems.Count > 0 || grades.Count > 0);
 
         Then()
-            .Do(ctx => ctx.Propose(DecisionKind.YellowBoard, cadre.Id, Reasons.YellowBoard(problems, grades), Ids.Of(problems), null));
+            .Do(ctx => ctx.Propose(DecisionKind.YellowBoard, record.Id, Reasons.YellowBoard(problems, grades), Ids.Of(problems), null));
     }
 }
 
@@ -54,25 +43,19 @@ public sealed class RedBoardRule : Rule
     public override void Define()
     {
         PolicyContext policy = null!;
-        Cadre cadre = null!;
-        IEnumerable<KeyTaskEvidence> outstanding = null!;
+        CadreRecord record = null!;
+        IReadOnlyList<KeyTaskEvidence> outstanding = null!;
 
         When()
             .Match(() => policy)
-            .Match(() => cadre)
-            .Query(() => outstanding, q => q
-                .Match<KeyTaskEvidence>(
-                    e => e.CadreId == cadre.Id,
-                    e => e.Rating == KeyTaskRating.Outstanding,
-                    e => policy.IsRedBoardTask(e.Task),
-                    e => policy.IsRecent(e.Date))
-                .Collect()
-                .Where(x => x.Any()))
-            .Not<Proposal>(p => p.Subject == cadre.Id,
+            .Match(() => record)
+            .Let(() => outstanding, () => Select.OutstandingRedBoardTasks(record, policy))
+            .Having(() => outstanding.Count > 0)
+            .Not<Proposal>(p => p.Subject == record.Cadre.Id,
                 p => p.Kind == DecisionKind.YellowBoard || p.Kind == DecisionKind.NegativeListEntry || p.Kind == DecisionKind.Exclusion);
 
         Then()
-            .Do(ctx => ctx.Propose(DecisionKind.RedBoard, cadre.Id, Reasons.RedBoard(outstanding), Ids.Of(outstanding), null));
+            .Do(ctx => ctx.Propose(DecisionKind.RedBoard, record.Id, Reasons.RedBoard(outstanding), Ids.Of(outstanding), null));
     }
 }
 
@@ -87,16 +70,16 @@ public sealed class ReminderRule : Rule
     /// <inheritdoc />
     public override void Define()
     {
-        Cadre cadre = null!;
+        CadreRecord record = null!;
         Proposal yellow = null!;
 
         When()
-            .Match(() => cadre)
-            .Match(() => yellow, p => p.Kind == DecisionKind.YellowBoard, p => p.Subject == cadre.Id)
-            .Not<Proposal>(p => p.Subject == cadre.Id, p => p.RuleId == EscalationRule.Id);
+            .Match(() => record)
+            .Match(() => yellow, p => p.Kind == DecisionKind.YellowBoard, p => p.Subject == record.Cadre.Id)
+            .Not<Proposal>(p => p.Subject == record.Cadre.Id, p => p.RuleId == EscalationRule.Id);
 
         Then()
-            .Do(ctx => ctx.Propose(DecisionKind.ReminderTalk, cadre.Id, Reasons.Reminder(), yellow.Evidence, null));
+            .Do(ctx => ctx.Propose(DecisionKind.ReminderTalk, record.Id, Reasons.Reminder(), yellow.Evidence, null));
     }
 }
 
@@ -116,23 +99,19 @@ public sealed class EscalationRule : Rule
     public override void Define()
     {
         PolicyContext policy = null!;
-        Cadre cadre = null!;
+        CadreRecord record = null!;
         Proposal yellow = null!;
-        IEnumerable<Measure> measures = null!;
-        IEnumerable<BoardPlacement> history = null!;
         EscalationStep step = null!;
 
         When()
             .Match(() => policy)
-            .Match(() => cadre)
-            .Match(() => yellow, p => p.Kind == DecisionKind.YellowBoard, p => p.Subject == cadre.Id)
-            .Query(() => measures, q => q.Match<Measure>(m => m.CadreId == cadre.Id).Collect())
-            .Query(() => history, q => q.Match<BoardPlacement>(b => b.CadreId == cadre.Id).Collect())
-            .Let(() => step, () => PolicyFunctions.Escalate(measures, history, policy))
+            .Match(() => record)
+            .Match(() => yellow, p => p.Kind == DecisionKind.YellowBoard, p => p.Subject == record.Cadre.Id)
+            .Let(() => step, () => PolicyFunctions.Escalate(record.Measures, record.BoardHistory, policy))
             .Having(() => step.Applies);
 
         Then()
-            .Do(ctx => ctx.Propose(step.Kind, cadre.Id, Reasons.Escalation(step, policy), Ids.Of(step.Measures),
+            .Do(ctx => ctx.Propose(step.Kind, record.Id, Reasons.Escalation(step, policy), Ids.Of(step.Measures),
                 step.Kind == DecisionKind.Adjustment ? Details.Form(policy.Options.AdjustmentForm) : null));
     }
 }
@@ -149,19 +128,17 @@ public sealed class GradeConsequenceRule : Rule
     public override void Define()
     {
         PolicyContext policy = null!;
-        Cadre cadre = null!;
-        IEnumerable<AnnualGrade> incompetent = null!;
+        CadreRecord record = null!;
+        IReadOnlyList<AnnualGrade> incompetent = null!;
 
         When()
             .Match(() => policy)
-            .Match(() => cadre)
-            .Query(() => incompetent, q => q
-                .Match<AnnualGrade>(g => g.CadreId == cadre.Id, g => g.Grade == AnnualGradeLevel.Incompetent)
-                .Collect()
-                .Where(x => x.Any(g => g.Year >= policy.GradeYearFrom)));
+            .Match(() => record)
+            .Let(() => incompetent, () => Select.IncompetentGrades(record))
+            .Having(() => Select.AnyRecent(incompetent, policy));
 
         Then()
-            .Do(ctx => GradeConsequences.Propose(ctx, cadre, incompetent, policy));
+            .Do(ctx => GradeConsequences.Propose(ctx, record.Cadre, incompetent, policy));
     }
 }
 
@@ -177,21 +154,19 @@ public sealed class PromotionRule : Rule
     public override void Define()
     {
         PolicyContext policy = null!;
-        Cadre cadre = null!;
+        CadreRecord record = null!;
         Proposal red = null!;
-        IEnumerable<Measure> measures = null!;
         DateOnly? blockEnd = null;
 
         When()
             .Match(() => policy)
-            .Match(() => cadre)
-            .Match(() => red, p => p.Kind == DecisionKind.RedBoard, p => p.Subject == cadre.Id)
-            .Not<Proposal>(p => p.Kind == DecisionKind.Exclusion, p => p.Subject == cadre.Id)
-            .Query(() => measures, q => q.Match<Measure>(m => m.CadreId == cadre.Id).Collect())
-            .Let(() => blockEnd, () => policy.PromotionBlockEnd(measures));
+            .Match(() => record)
+            .Match(() => red, p => p.Kind == DecisionKind.RedBoard, p => p.Subject == record.Cadre.Id)
+            .Not<Proposal>(p => p.Kind == DecisionKind.Exclusion, p => p.Subject == record.Cadre.Id)
+            .Let(() => blockEnd, () => policy.PromotionBlockEnd(record.Measures));
 
         Then()
-            .Do(ctx => PromotionOutcome.Propose(ctx, cadre, red, measures, blockEnd, policy));
+            .Do(ctx => PromotionOutcome.Propose(ctx, record.Cadre, red, record.Measures, blockEnd, policy));
     }
 }
 
@@ -207,22 +182,17 @@ public sealed class TrackingRule : Rule
     public override void Define()
     {
         PolicyContext policy = null!;
-        Cadre cadre = null!;
-        IEnumerable<Measure> measures = null!;
+        CadreRecord record = null!;
         TrackingState? state = null;
 
         When()
             .Match(() => policy)
-            .Match(() => cadre)
-            .Query(() => measures, q => q
-                .Match<Measure>(m => m.CadreId == cadre.Id)
-                .Collect()
-                .Where(x => x.Any(m => m.IsAdjustment)))
-            .Let(() => state, () => PolicyFunctions.Track(measures.ToList(), policy))
+            .Match(() => record)
+            .Let(() => state, () => PolicyFunctions.Track(record.Measures, policy))
             .Having(() => state != null);
 
         Then()
-            .Do(ctx => ctx.Propose(DecisionKind.Tracking, cadre.Id, Reasons.Tracking(state!), new[] { state!.Measure.Id }, Details.Tracking(state!)));
+            .Do(ctx => ctx.Propose(DecisionKind.Tracking, record.Id, Reasons.Tracking(state!), new[] { state!.Measure.Id }, Details.Tracking(state!)));
     }
 }
 
@@ -238,29 +208,28 @@ public sealed class ReinstatementRule : Rule
     public override void Define()
     {
         PolicyContext policy = null!;
-        Cadre cadre = null!;
+        CadreRecord record = null!;
         Proposal tracking = null!;
-        Measure tracked = null!;
-        IEnumerable<Evidence> since = null!;
+        Measure? tracked = null;
+        IReadOnlyList<Evidence> since = null!;
         TrackingState? state = null;
         MeasureKind? form = null;
 
         When()
             .Match(() => policy)
-            .Match(() => cadre)
-            .Match(() => tracking, p => p.Kind == DecisionKind.Tracking, p => p.Subject == cadre.Id)
-            .Match(() => tracked, m => m.CadreId == cadre.Id, m => m.Id == tracking.GetDetail(DetailKeys.Measure))
-            .Not<Proposal>(p => p.Kind == DecisionKind.Exclusion, p => p.Subject == cadre.Id)
-            .Query(() => since, q => q
-                .Match<Evidence>(e => e.CadreId == cadre.Id, e => e.Date > tracked.Date)
-                .Collect()
-                .Where(x => Reinstatement.Qualifies(x, policy)))
-            .Let(() => state, () => Reinstatement.StateOf(tracking, tracked, policy))
+            .Match(() => record)
+            .Match(() => tracking, p => p.Kind == DecisionKind.Tracking, p => p.Subject == record.Cadre.Id)
+            .Not<Proposal>(p => p.Kind == DecisionKind.Exclusion, p => p.Subject == record.Cadre.Id)
+            .Let(() => tracked, () => Select.Measure(record, tracking.GetDetail(DetailKeys.Measure)))
+            .Having(() => tracked != null)
+            .Let(() => since, () => Select.EvidenceAfter(record, tracked!.Date))
+            .Having(() => Reinstatement.Qualifies(since, policy))
+            .Let(() => state, () => Reinstatement.StateOf(tracking, tracked!, policy))
             .Let(() => form, () => PolicyFunctions.ReinstatementForm(state!, policy))
             .Having(() => form != null);
 
         Then()
-            .Do(ctx => ctx.Propose(DecisionKind.ReinstatementCandidate, cadre.Id, Reasons.Reinstated(form!.Value, tracked, since, policy),
-                Ids.Of(Reinstatement.Supporting(since, policy)).Append(tracked.Id), Details.Reinstatement(form!.Value, tracked)));
+            .Do(ctx => ctx.Propose(DecisionKind.ReinstatementCandidate, record.Id, Reasons.Reinstated(form!.Value, tracked!, since, policy),
+                Ids.Of(Reinstatement.Supporting(since, policy)).Append(tracked!.Id), Details.Reinstatement(form!.Value, tracked!)));
     }
 }

@@ -1,0 +1,55 @@
+namespace CadreRules;
+
+/// <summary>
+/// Everything the roster holds about one cadre — the cadre, its evidence, annual grades, measures
+/// and board history — as one fact. The built-in cadre rules match this fact instead of joining the
+/// cadre with each of its records: NRules joins are nested loops and every node a fact passes costs
+/// bookkeeping, so one fact per cadre keeps a session's work proportional to its cadres
+/// (benchmarks/README.md has the measurements). Host rules may match it too.
+/// </summary>
+public sealed class CadreRecord
+{
+    /// <summary>Creates a record.</summary>
+    /// <param name="cadre">The cadre.</param>
+    /// <param name="evidence">The cadre's evidence records.</param>
+    /// <param name="grades">The cadre's annual grades.</param>
+    /// <param name="measures">The measures taken about the cadre.</param>
+    /// <param name="boardHistory">The cadre's past board placements.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public CadreRecord(
+        Cadre cadre,
+        IReadOnlyList<Evidence> evidence,
+        IReadOnlyList<AnnualGrade> grades,
+        IReadOnlyList<Measure> measures,
+        IReadOnlyList<BoardPlacement> boardHistory)
+    {
+        ArgumentNullException.ThrowIfNull(cadre);
+        ArgumentNullException.ThrowIfNull(evidence);
+        ArgumentNullException.ThrowIfNull(grades);
+        ArgumentNullException.ThrowIfNull(measures);
+        ArgumentNullException.ThrowIfNull(boardHistory);
+        Cadre = cadre;
+        Evidence = evidence;
+        Grades = grades;
+        Measures = measures;
+        BoardHistory = boardHistory;
+    }
+
+    /// <summary>Gets the cadre.</summary>
+    public Cadre Cadre { get; }
+
+    /// <summary>Gets the cadre's id.</summary>
+    public string Id => Cadre.Id;
+
+    /// <summary>Gets the cadre's evidence records, in roster order.</summary>
+    public IReadOnlyList<Evidence> Evidence { get; }
+
+    /// <summary>Gets the cadre's annual grades, in roster order.</summary>
+    public IReadOnlyList<AnnualGrade> Grades { get; }
+
+    /// <summary>Gets the measures taken about the cadre, in roster order.</summary>
+    public IReadOnlyList<Measure> Measures { get; }
+
+    /// <summary>Gets the cadre's past board placements, in roster order.</summary>
+    public IReadOnlyList<BoardPlacement> BoardHistory { get; }
+}
