@@ -33,7 +33,13 @@ public sealed class CadreRecord
         Grades = grades;
         Measures = measures;
         BoardHistory = boardHistory;
+        foreach (var e in evidence)
+        {
+            _evidenceKinds |= 1 << (int)e.Kind;
+        }
     }
+
+    private readonly int _evidenceKinds;
 
     /// <summary>Gets the cadre.</summary>
     public Cadre Cadre { get; }
@@ -43,6 +49,15 @@ public sealed class CadreRecord
 
     /// <summary>Gets the cadre's evidence records, in roster order.</summary>
     public IReadOnlyList<Evidence> Evidence { get; }
+
+    /// <summary>
+    /// Returns whether the cadre has evidence of a kind. Rules use it as a condition on the record
+    /// alone, which NRules tests once per fact before any join, so a rule about negative-list
+    /// findings costs nothing for the many cadres without any.
+    /// </summary>
+    /// <param name="kind">The evidence kind.</param>
+    /// <returns>Whether any evidence record is of that kind.</returns>
+    public bool Has(EvidenceKind kind) => (_evidenceKinds & (1 << (int)kind)) != 0;
 
     /// <summary>Gets the cadre's annual grades, in roster order.</summary>
     public IReadOnlyList<AnnualGrade> Grades { get; }

@@ -214,9 +214,13 @@ public sealed class InfluencePeriod
 /// <summary>How the engine partitions and parallelises an evaluation. Never changes the output.</summary>
 public sealed class CadreEngineOptions
 {
-    /// <summary>Gets or sets how many cadres share one rules session.</summary>
-    /// <value>The default value is 8.</value>
-    public int CadresPerSession { get; set; } = 8;
+    /// <summary>
+    /// Gets or sets how many cadres (of one unit) share one rules session. Each session has a fixed
+    /// cost, and each cadre is one fact, so larger sessions are cheaper up to the point where joins
+    /// between cadres and the session's proposals grow (benchmarks/README.md).
+    /// </summary>
+    /// <value>The default value is 32.</value>
+    public int CadresPerSession { get; set; } = 32;
 
     /// <summary>Gets or sets the maximum number of sessions evaluated at once; -1 means one per processor.</summary>
     /// <value>The default value is -1.</value>

@@ -73,7 +73,7 @@ public sealed class WorkStyleAdjustmentRule : Rule
 
         When()
             .Match(() => policy)
-            .Match(() => record, r => r.Cadre.Leadership)
+            .Match(() => record, r => r.Cadre.Leadership, r => r.Has(EvidenceKind.WorkStyle))
             .Let(() => serious, () => Select.SeriousWorkStyle(record, policy))
             .Having(() => serious.Count > 0)
             .Match(() => inspection, p => p.Kind == DecisionKind.SpecialInspection, p => p.Subject == record.Cadre.UnitId);

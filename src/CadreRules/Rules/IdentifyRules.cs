@@ -19,7 +19,7 @@ public sealed class NegativeListRule : Rule
 
         When()
             .Match(() => policy)
-            .Match(() => record)
+            .Match(() => record, r => r.Has(EvidenceKind.NegativeList))
             .Let(() => entries, () => Select.NegativeListEntries(record, policy))
             .Having(() => entries.Count > 0);
 
@@ -52,7 +52,7 @@ public sealed class ExclusionRule : Rule
         IReadOnlyList<NegativeListEvidence> verified = null!;
 
         When()
-            .Match(() => record)
+            .Match(() => record, r => r.Has(EvidenceKind.NegativeList))
             .Let(() => verified, () => Select.VerifiedNegativeList(record))
             .Having(() => verified.Count > 0);
 
@@ -76,7 +76,7 @@ public sealed class EarlySignReminderRule : Rule
         IEnumerable<Proposal> entries = null!;
 
         When()
-            .Match(() => record)
+            .Match(() => record, r => r.Has(EvidenceKind.NegativeList))
             .Query(() => entries, q => q
                 .Match<Proposal>(p => p.Kind == DecisionKind.NegativeListEntry, p => p.Subject == record.Cadre.Id)
                 .Collect()

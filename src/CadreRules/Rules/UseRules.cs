@@ -48,7 +48,7 @@ public sealed class RedBoardRule : Rule
 
         When()
             .Match(() => policy)
-            .Match(() => record)
+            .Match(() => record, r => r.Has(EvidenceKind.KeyTask))
             .Let(() => outstanding, () => Select.OutstandingRedBoardTasks(record, policy))
             .Having(() => outstanding.Count > 0)
             .Not<Proposal>(p => p.Subject == record.Cadre.Id,
@@ -133,7 +133,7 @@ public sealed class GradeConsequenceRule : Rule
 
         When()
             .Match(() => policy)
-            .Match(() => record)
+            .Match(() => record, r => r.Grades.Count > 0)
             .Let(() => incompetent, () => Select.IncompetentGrades(record))
             .Having(() => Select.AnyRecent(incompetent, policy));
 
@@ -187,7 +187,7 @@ public sealed class TrackingRule : Rule
 
         When()
             .Match(() => policy)
-            .Match(() => record)
+            .Match(() => record, r => r.Measures.Count > 0)
             .Let(() => state, () => PolicyFunctions.Track(record.Measures, policy))
             .Having(() => state != null);
 
