@@ -118,7 +118,11 @@ public sealed class CadreEvaluator : ICadreEvaluator
             session.Insert(index.Units[u]);
             session.InsertAll(index.CadresOfUnit(u));
             session.Fire(cancellationToken);
-            unitProposals[u] = session.Query<Proposal>().ToList();
+
+            // Only the unit's own proposals: a cadre rule that needs no evidence (a host rule, say)
+            // also fires here, without the cadre's facts, and must not leak into phase 2.
+            string unitId = index.Units[u].Id;
+            unitProposals[u] = session.Query<Proposal>().Where(p => p.Subject == unitId).ToList();
         });
 
         // Phase 2: cadre rules, one session per batch of cadres of the same unit.
