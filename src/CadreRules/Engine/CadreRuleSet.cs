@@ -61,7 +61,9 @@ public sealed class CadreRuleSet
         repository.Load(spec => spec.From(BuiltInRuleTypes).To("CadreRules"));
         if (hostTypes.Length > 0)
         {
-            repository.Load(spec => spec.From(hostTypes).To("Host"));
+            // Host rules are named one by one, so nested and internal rule classes count too
+            // (NRules' scanner skips them by default, which would drop such a rule silently).
+            repository.Load(spec => spec.From(scan => scan.Type(hostTypes).NestedTypes(true).PrivateTypes(true)).To("Host"));
         }
 
         var all = repository.GetRules().ToList();

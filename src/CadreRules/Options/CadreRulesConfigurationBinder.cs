@@ -26,6 +26,8 @@ internal static class CadreRulesConfigurationBinder
 
     private static readonly string[] MeasureKindNames = Enum.GetNames<MeasureKind>();
 
+    private static readonly string[] KeyTaskKindNames = Enum.GetNames<KeyTaskKind>();
+
     /// <summary>Binds policy options; <paramref name="reserved"/> keys belong to something else.</summary>
     public static void BindPolicy(IConfiguration section, CadrePolicyOptions options, params string[] reserved)
     {
@@ -47,16 +49,30 @@ internal static class CadreRulesConfigurationBinder
             switch (property.Name)
             {
                 case nameof(CadrePolicyOptions.RedBoardTasks):
-                    if (TryGet<KeyTaskKind[]>(child, options.ConfigurationProblems, out var tasks))
+                    if (TryGetList(child, options.ConfigurationProblems, out var tasks))
                     {
-                        options.RedBoardTasks = new HashSet<KeyTaskKind>(tasks ?? []);
+                        var set = new HashSet<KeyTaskKind>();
+                        foreach (var (path, value) in tasks)
+                        {
+                            var name = Array.Find(KeyTaskKindNames, n => string.Equals(n, value, StringComparison.OrdinalIgnoreCase));
+                            if (name is null)
+                            {
+                                options.ConfigurationProblems.Add($"Configuration key '{path}' has the value '{value}', which is not one of {string.Join(", ", KeyTaskKindNames)}.");
+                            }
+                            else
+                            {
+                                set.Add(Enum.Parse<KeyTaskKind>(name));
+                            }
+                        }
+
+                        options.RedBoardTasks = set;
                     }
 
                     break;
                 case nameof(CadrePolicyOptions.DisabledRules):
-                    if (TryGet<string[]>(child, options.ConfigurationProblems, out var disabled))
+                    if (TryGetList(child, options.ConfigurationProblems, out var disabled))
                     {
-                        options.DisabledRules = new HashSet<string>(disabled ?? [], StringComparer.Ordinal);
+                        options.DisabledRules = new HashSet<string>(disabled.Select(d => d.Value), StringComparer.Ordinal);
                     }
 
                     break;
@@ -135,19 +151,34 @@ internal static class CadreRulesConfigurationBinder
         }
     }
 
-    private static bool TryGet<T>(IConfigurationSection child, List<string> problems, out T? value)
+    /// <summary>
+    /// Reads a list of strings item by item: the stock binder silently drops array items that fail
+    /// to convert, which would turn a typo into a smaller set. A single value counts as a one-item list.
+    /// </summary>
+    private static bool TryGetList(IConfigurationSection child, List<string> problems, out List<(string Path, string Value)> items)
     {
-        try
+        items = [];
+        if (child.Value is { Length: > 0 } single)
         {
-            value = child.Get<T>();
+            items.Add((child.Path, single));
             return true;
         }
-        catch (InvalidOperationException ex)
+
+        bool ok = true;
+        foreach (var item in child.GetChildren())
         {
-            problems.Add(Describe(child, typeof(T), ex));
-            value = default;
-            return false;
+            if (item.Value is null || item.GetChildren().Any())
+            {
+                problems.Add($"Configuration key '{item.Path}' must be a single value, not a section.");
+                ok = false;
+            }
+            else
+            {
+                items.Add((item.Path, item.Value));
+            }
         }
+
+        return ok;
     }
 
     private static string Describe(IConfigurationSection child, Type type, InvalidOperationException ex)
