@@ -18,7 +18,7 @@ namespace CadreRules;
 /// Register it through <c>services.AddCadreRules(...)</c> (it takes <see cref="IMeterFactory"/> and
 /// <see cref="ILoggerFactory"/> from the container when they are there) or create one for an
 /// evaluator built without a container. A host that rejects a roster before evaluation calls
-/// <see cref="InputRejected"/>.
+/// <see cref="InputRejected(string, IReadOnlyCollection{string})"/>.
 /// </remarks>
 public sealed partial class CadreRulesTelemetry : IDisposable
 {
@@ -142,6 +142,19 @@ public sealed partial class CadreRulesTelemetry : IDisposable
             string paths = string.Join(", ", errorPaths.Take(Shown)) + (errorPaths.Count > Shown ? ", …" : string.Empty);
             LogInputRejected(Logger, source, errorPaths.Count, paths);
         }
+    }
+
+    /// <summary>
+    /// Records a roster that <see cref="Serialization.RosterReader"/> rejected, as
+    /// <see cref="InputRejected(string, IReadOnlyCollection{string})"/> does with the errors' paths.
+    /// </summary>
+    /// <param name="source">Where the roster came from (a file name, a request id); not personal data.</param>
+    /// <param name="exception">The reader's exception.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public void InputRejected(string source, Serialization.RosterValidationException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        InputRejected(source, exception.Errors.Select(e => e.Path).ToArray());
     }
 
     /// <summary>Disposes the meter when this instance created it.</summary>

@@ -152,6 +152,20 @@ public sealed class TelemetryTests : IDisposable
     }
 
     [Fact]
+    public void InputRejected_ReaderException_LogsItsPathsOnly()
+    {
+        using var provider = Provider();
+        var rejected = FluentActions.Invoking(() => CadreRules.Serialization.RosterReader.Read(
+                """{"schemaVersion":1,"period":"2024H2","units":[],"cadres":[{"id":"C-1","name":"张三","unitId":"U-9","rank":"Division"}]}"""u8))
+            .Should().Throw<CadreRules.Serialization.RosterValidationException>().Which;
+
+        provider.GetRequiredService<CadreRulesTelemetry>().InputRejected("upload-17", rejected);
+
+        var entry = _logs.Entries.Should().ContainSingle(e => e.EventId.Id == 4).Which;
+        entry.Message.Should().StartWith("Rejected roster upload-17: 1 errors at $.cadres[0].unitId").And.NotContain("张三");
+    }
+
+    [Fact]
     public void Evaluate_Failure_RecordsErrorTypeOnSpanHistogramAndLog()
     {
         using var provider = Provider();
