@@ -26,11 +26,33 @@ public static class CliApp
     /// <returns>The exit code: 0 success, 2 invalid input, 1 any other failure.</returns>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Action<CadrePolicyOptions>? configure)
     {
+        using var context = CliContext.Own(configure);
+        return Run(args, stdout, stderr, context);
+    }
+
+    /// <summary>
+    /// Runs one command line with the caller's container, which must hold the CadreRules services
+    /// (<c>services.AddCadreRules(...)</c>): a host with its own rules or options, or tests sharing one
+    /// compiled rule set. The container is not disposed.
+    /// </summary>
+    /// <param name="args">The arguments, without the program name.</param>
+    /// <param name="stdout">Receives the command's output.</param>
+    /// <param name="stderr">Receives errors and confirmations.</param>
+    /// <param name="services">A container with <see cref="ICadreEvaluator"/> and <see cref="CadreRuleSet"/>.</param>
+    /// <returns>The exit code: 0 success, 2 invalid input, 1 any other failure.</returns>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        using var context = CliContext.Borrow(services);
+        return Run(args, stdout, stderr, context);
+    }
+
+    private static int Run(string[] args, TextWriter stdout, TextWriter stderr, CliContext context)
+    {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
 
-        using var context = new CliContext(configure);
         var verbose = new Option<bool>("--verbose")
         {
             Description = "On failure, print the exception's stack trace as well as its message.",
@@ -50,9 +72,10 @@ public static class CliApp
 
         if (parsed.Action is ParseErrorAction parseError)
         {
-            // Usage errors go to stderr only; the full help on stdout would look like output to a pipe.
+            // Usage errors (and the typo suggestions that come with them) go to stderr only: anything on
+            // stdout would look like output to a pipe. The full help would bury the error; point to it.
             parseError.ShowHelp = false;
-            int code = parsed.Invoke(invocation);
+            int code = parsed.Invoke(new InvocationConfiguration { Output = stderr, Error = stderr });
             stderr.WriteLine($"Run '{CommandPath(parsed)} --help' for usage.");
             return code == ExitCodes.Success ? ExitCodes.Failure : code;
         }
