@@ -7,6 +7,6 @@ internal static class CommonSymbols
 {
     public static Argument<FileInfo> Roster() => new("roster")
     {
-        Description = "The roster document (JSON, ROSTER-FORMAT.md), e.g. samples/data/yinchuan-2024H2.json.",
+        Description = "The roster document (JSON, see docs/cli.md), e.g. samples/data/yinchuan-2024H2.json.",
     };
 }

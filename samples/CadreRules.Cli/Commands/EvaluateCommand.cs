@@ -20,13 +20,14 @@ internal static class EvaluateCommand
         var roster = CommonSymbols.Roster();
         var format = new Option<string>("--format", "-f")
         {
-            Description = "json: the report of REPORT-FORMAT.md (the default); table: a summary for reading at a console.",
+            Description = "json: the report document (the default, see docs/cli.md); table: a summary for reading at a console.",
             DefaultValueFactory = _ => Json,
         };
         format.AcceptOnlyFromAmong(Json, Table);
         var output = new Option<FileInfo?>("--out", "-o")
         {
             Description = "Write the report to this file instead of standard output (a one-line confirmation goes to standard error).",
+            HelpName = "FILE",
         };
         output.AcceptLegalFilePathsOnly();
 

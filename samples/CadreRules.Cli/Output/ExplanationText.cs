@@ -21,7 +21,8 @@ internal static class ExplanationText
 
         string unit = explanation.Unit is { } u ? $"{u.Name} ({u.Id}, {u.Kind})" : cadre.UnitId;
         writer.WriteLine($"{cadre.Id} {cadre.Name} · {unit} · {string.Join(", ", facts)}");
-        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"as of {explanation.AsOf:yyyy-MM-dd} · {explanation.Decisions.Count(d => d.Subject == cadre.Id)} decisions about the cadre"));
+        int own = explanation.Decisions.Count(d => d.Subject == cadre.Id);
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"as of {explanation.AsOf:yyyy-MM-dd} · {own} {(own == 1 ? "decision" : "decisions")} about the cadre"));
 
         writer.WriteLine();
         writer.WriteLine("Decisions");

@@ -38,6 +38,20 @@ public sealed class SampleRosterTests
     }
 
     [Fact]
+    public void SampleRoster_CountsAndStatisticsAreThoseInTheReadmes()
+    {
+        // README.md and samples/data/README.md paste these numbers; change them together.
+        Report.Counts.Should().Equal(new Dictionary<string, int>
+        {
+            ["Adjustment"] = 4, ["Admonishment"] = 4, ["Demotion"] = 2, ["Dismissal"] = 1, ["Exclusion"] = 2,
+            ["JointConsultation"] = 3, ["NegativeListEntry"] = 7, ["PromotionBlocked"] = 3, ["PromotionCandidate"] = 8,
+            ["RedBoard"] = 11, ["ReinstatementCandidate"] = 2, ["ReminderTalk"] = 12, ["ScheduledAssessment"] = 10,
+            ["SpecialInspection"] = 4, ["Tracking"] = 7, ["YellowBoard"] = 16,
+        });
+        Report.Statistics.Should().Be(new OutcomeStatistics(new DateOnly(2023, 1, 1), 9, 3, 3));
+    }
+
+    [Fact]
     public void SampleRoster_OutcomeStatisticsAreAllNonZero()
     {
         Report.Statistics.Since.Should().Be(new DateOnly(2023, 1, 1));
