@@ -17,6 +17,19 @@ public sealed class HarnessTests
     }
 
     [Fact]
+    public void ReadmeExample_OutstandingLeader_IsRedAndAPromotionCandidate()
+    {
+        var result = new CadreRulesHarness()
+            .Evaluate(new RosterBuilder("2024H2")
+                .Cadre("C-1", "U-1", CadreRank.Division, leadership: true)
+                .KeyTask("C-1", "2024-10-01", KeyTaskKind.WorkSafety, KeyTaskRating.Outstanding));
+
+        result.Fired("BOARD-01").For("C-1");
+        result.NotFired("BOARD-02");
+        result.Decision(DecisionKind.PromotionCandidate, "C-1").SupportedBy("MECH-04");
+    }
+
+    [Fact]
     public void Fired_RuleDidNotFireForSubject_ThrowsSayingWhatTheSubjectGot()
     {
         var result = new CadreRulesHarness().Evaluate(Rosters.YellowAndRed());
@@ -24,10 +37,13 @@ public sealed class HarnessTests
         var failure = FluentActions.Invoking(() => result.Fired("BOARD-01").For("C-1"))
             .Should().Throw<CadreRulesAssertionException>().Which;
 
-        failure.Message.Should().StartWith("Expected rule BOARD-01 for C-1, but no decision matches. Candidates:")
-            .And.Contain("RedBoard C-2 [BOARD-01] evidence: E-2")
-            .And.Contain("Decisions about C-1:")
-            .And.Contain("YellowBoard C-1 [BOARD-02] evidence: E-1");
+        failure.Message.ReplaceLineEndings("\n").Should().Be("""
+            Expected rule BOARD-01 for C-1, but no decision matches. Candidates:
+              RedBoard C-2 [BOARD-01] evidence: E-2
+            Decisions about C-1:
+              ReminderTalk C-1 [MECH-01] evidence: E-1
+              YellowBoard C-1 [BOARD-02] evidence: E-1
+            """, "docs/sdk.md shows this message");
     }
 
     [Fact]
