@@ -72,7 +72,7 @@ public sealed class CadreRuleSet
         foreach (var clash in all.GroupBy(r => r.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
             var types = typesById[clash.Key].Select(t => t.FullName).Order(StringComparer.Ordinal);
-            problems.Add($"Rule id '{clash.Key}' is used by more than one rule ({string.Join(", ", types)}); give each rule a unique [Name] (the built-in ids are listed in POLICY.md and by CadreRuleSet.CreateDefault().Rules).");
+            problems.Add($"Rule id '{clash.Key}' is used by more than one rule ({string.Join(", ", types)}); give each rule a unique [Name] (the built-in ids are listed in docs/policy.md and by CadreRuleSet.CreateDefault().Rules).");
         }
 
         var known = string.Join(", ", all.Select(r => r.Name).Distinct().Order(StringComparer.Ordinal));
