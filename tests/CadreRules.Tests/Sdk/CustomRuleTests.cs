@@ -48,6 +48,16 @@ public sealed class CustomRuleTests
     }
 
     [Fact]
+    public void HostRule_InternalClass_IsLoadedAndFires()
+    {
+        using var provider = new ServiceCollection().AddCadreRule<InternalNoteRule>().BuildServiceProvider();
+
+        var report = provider.GetRequiredService<ICadreEvaluator>().Evaluate(Rosters.YellowAndRed().Build());
+
+        report.Decisions.Should().ContainSingle(d => d.Kind.Name == "Note").Which.Subject.Should().Be("C-1");
+    }
+
+    [Fact]
     public void HostRule_ClashingWithBuiltInId_FailsAtStartNamingBothRules()
     {
         using var provider = new ServiceCollection().AddCadreRules().AddCadreRule<InvalidRules.ClashingRule>().BuildServiceProvider();

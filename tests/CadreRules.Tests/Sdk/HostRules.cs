@@ -171,3 +171,23 @@ public static class InvalidRules
         }
     }
 }
+
+/// <summary>HOST-05: an internal rule class, as hosts often write them; every division-rank cadre is noted.</summary>
+[Name(Id)]
+internal sealed class InternalNoteRule : Rule
+{
+    public const string Id = "HOST-05";
+
+    public override void Define()
+    {
+        Cadre cadre = null!;
+        Evidence evidence = null!;
+
+        When()
+            .Match(() => cadre, c => c.Rank == CadreRank.Division)
+            .Match(() => evidence, e => e.CadreId == cadre.Id);
+
+        Then()
+            .Do(ctx => ctx.Propose(new DecisionKind("Note"), cadre.Id, "Division rank with evidence.", new[] { evidence.Id }));
+    }
+}

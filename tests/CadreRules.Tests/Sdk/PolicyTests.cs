@@ -110,6 +110,20 @@ public sealed class PolicyTests
     }
 
     [Fact]
+    public void AddCadreRules_ConfiguredPolicyWithUnknownKey_FailsAtStartNamingIt()
+    {
+        var configuration = Rosters.Configuration(
+            ("CadreRules:Policies:0:PolicyName", "yinchuan-2025"),
+            ("CadreRules:Policies:0:PolicyVersion", "2"),
+            ("CadreRules:Policies:0:EffectiveFrom", "2025-01-01"),
+            ("CadreRules:Policies:0:Engine:CadresPerSession", "4"));
+        using var provider = new ServiceCollection().AddCadreRules(configuration.GetSection("CadreRules")).BuildServiceProvider();
+
+        FluentActions.Invoking(() => provider.GetRequiredService<IStartupValidator>().Validate())
+            .Should().Throw<OptionsValidationException>().WithMessage("*Policy 'CadreRules:Policies:0': Configuration key 'CadreRules:Policies:0:Engine' is not a CadreRules option*");
+    }
+
+    [Fact]
     public void AddCadrePolicy_TwoPoliciesOnTheSameDate_FailAtStart()
     {
         using var provider = Provider(s => s.AddCadrePolicy("other", 3, Effective2025));
