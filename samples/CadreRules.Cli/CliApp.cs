@@ -123,6 +123,7 @@ public static class CliApp
         root.Subcommands.Add(ExplainCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(RulesCommand.Create(context));
+        root.Subcommands.Add(GenerateCommand.Create());
         return root;
     }
 
