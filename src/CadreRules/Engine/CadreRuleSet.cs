@@ -100,7 +100,7 @@ public sealed class CadreRuleSet
             .ToArray();
         var compiler = new RuleCompiler();
         SessionFactory = compiler.Compile(active);
-        _matchedTypes = MatchedFactTypes.Of(active);
+        _matchedTypes = MatchedFactTypes.InCadrePhase(active);
 
         // Sessions are created inside an evaluation (CadreEvaluator); this hook hands dependency
         // resolution to that evaluation, so one compiled rule set can serve many evaluators, each
@@ -158,9 +158,9 @@ public sealed class CadreRuleSet
     public ISessionFactory SessionFactory { get; }
 
     /// <summary>
-    /// Returns whether some active rule has a pattern that facts of <paramref name="factType"/> can
-    /// match. The evaluator inserts only such facts: a fact no pattern can match still costs its
-    /// passage through the network.
+    /// Returns whether some active rule that can fire in the cadre phase has a pattern that facts of
+    /// <paramref name="factType"/> can match. The evaluator inserts only such facts there: a fact no
+    /// pattern can match still costs its passage through the network.
     /// </summary>
     /// <param name="factType">The concrete type of a fact.</param>
     /// <returns>Whether any pattern's type is assignable from it.</returns>

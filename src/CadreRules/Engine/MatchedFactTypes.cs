@@ -2,16 +2,25 @@ using NRules.RuleModel;
 
 namespace CadreRules;
 
-/// <summary>The fact types that the patterns of a set of rules match, found by walking each rule's left-hand side.</summary>
+/// <summary>
+/// The fact types that the patterns of a set of rules can match in the cadre phase, found by
+/// walking each rule's left-hand side. A rule that matches a <see cref="Unit"/> can fire only in the
+/// unit phase (the cadre phase has no Unit fact), so its other patterns do not count.
+/// </summary>
 internal sealed class MatchedFactTypes : RuleElementVisitor<HashSet<Type>>
 {
-    public static Type[] Of(IEnumerable<IRuleDefinition> rules)
+    public static Type[] InCadrePhase(IEnumerable<IRuleDefinition> rules)
     {
         var types = new HashSet<Type>();
         var visitor = new MatchedFactTypes();
         foreach (var rule in rules)
         {
-            visitor.Visit(types, rule.LeftHandSide);
+            var ruleTypes = new HashSet<Type>();
+            visitor.Visit(ruleTypes, rule.LeftHandSide);
+            if (!ruleTypes.Any(t => t.IsAssignableFrom(typeof(Unit))))
+            {
+                types.UnionWith(ruleTypes);
+            }
         }
 
         return [.. types];
