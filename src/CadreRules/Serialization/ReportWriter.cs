@@ -87,6 +87,14 @@ public static class ReportWriter
         foreach (var decision in report.Decisions)
         {
             WriteDecision(writer, decision);
+
+            // Hand the bytes to the stream as they accumulate: a million-cadre report would
+            // otherwise sit whole in the writer's buffer (and its doubling copies) until the end.
+            // Flushing an ArrayBufferWriter (ToJson) only commits what was written; same bytes.
+            if (writer.BytesPending > 1 << 16)
+            {
+                writer.Flush();
+            }
         }
 
         writer.WriteEndArray();
