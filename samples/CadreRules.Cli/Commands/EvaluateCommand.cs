@@ -39,15 +39,15 @@ internal static class EvaluateCommand
         {
             var document = CliContext.ReadRoster(parse.GetRequiredValue(roster));
             var report = context.Evaluator.Evaluate(document);
-            byte[] bytes = Render(document, report, parse.GetValue(format) ?? Json);
+            string chosen = parse.GetValue(format) ?? Json;
             var file = parse.GetValue(output);
             if (file is null)
             {
-                parse.InvocationConfiguration.Output.Write(Encoding.UTF8.GetString(bytes));
+                parse.InvocationConfiguration.Output.Write(Encoding.UTF8.GetString(Render(document, report, chosen)));
             }
             else
             {
-                WriteFile(file, bytes);
+                WriteFile(file, stream => Render(document, report, chosen, stream));
                 parse.InvocationConfiguration.Error.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
                     $"cadre-rules: wrote {report.Decisions.Count} decisions to {file.FullName}"));
@@ -65,29 +65,39 @@ internal static class EvaluateCommand
     internal static byte[] Render(Roster roster, AssessmentReport report, string format)
     {
         using var buffer = new MemoryStream();
+        Render(roster, report, format, buffer);
+        return buffer.ToArray();
+    }
+
+    // Streams straight to the destination: a million-cadre report is hundreds of megabytes, and a
+    // buffered copy of it (twice, with ToArray) would double the peak memory of an evaluation.
+    private static void Render(Roster roster, AssessmentReport report, string format, Stream destination)
+    {
         if (format == Table)
         {
-            using var writer = new StreamWriter(buffer, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
+            using var writer = new StreamWriter(destination, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
             ReportTable.Write(writer, roster, report);
         }
         else
         {
-            ReportWriter.Write(report, buffer, indented: true);
-            buffer.WriteByte((byte)'\n');
+            ReportWriter.Write(report, destination, indented: true);
+            destination.WriteByte((byte)'\n');
         }
-
-        return buffer.ToArray();
     }
 
     // Written beside the target, then moved over it: a failure never leaves half a report behind.
-    private static void WriteFile(FileInfo file, byte[] bytes)
+    private static void WriteFile(FileInfo file, Action<Stream> write)
     {
         var directory = file.Directory ?? new DirectoryInfo(Environment.CurrentDirectory);
         directory.Create();
         string temporary = Path.Combine(directory.FullName, $".{file.Name}.{Environment.ProcessId}.tmp");
         try
         {
-            File.WriteAllBytes(temporary, bytes);
+            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
+            {
+                write(stream);
+            }
+
             File.Move(temporary, file.FullName, overwrite: true);
         }
         finally
