@@ -166,9 +166,6 @@ public sealed partial class CadreRulesTelemetry : IDisposable
         }
     }
 
-    /// <summary>Gets whether anything listens to rule firings (the rule-firings counter is enabled).</summary>
-    internal bool RecordsRuleFirings => _ruleFirings.Enabled;
-
     internal void RuleFired(string ruleId)
     {
         if (_ruleFirings.Enabled)

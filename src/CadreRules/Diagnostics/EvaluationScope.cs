@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using NRules;
 using NRules.Diagnostics;
 using NRules.Extensibility;
 
@@ -9,9 +8,8 @@ namespace CadreRules;
 /// <summary>
 /// The ambient state of one evaluation: the host's service scope (created on the first dependency
 /// a rule resolves, disposed when the evaluation ends) and the telemetry that counts rule firings.
-/// <see cref="CadreRuleSet"/> points every session factory at <see cref="DependencyResolver"/>, and
-/// <see cref="Observe"/> subscribes sessions to <see cref="OnRuleFired"/>; both find the evaluation
-/// through an <see cref="AsyncLocal{T}"/>, which
+/// <see cref="CadreRuleSet"/> points every session factory at <see cref="DependencyResolver"/> and
+/// <see cref="OnRuleFired"/>, which find the evaluation through an <see cref="AsyncLocal{T}"/>; it
 /// flows into the parallel sessions of the evaluation (Parallel.For and tasks capture the execution
 /// context), so the engine's partitioning needs no knowledge of scopes or telemetry.
 /// </summary>
@@ -50,20 +48,6 @@ internal sealed class EvaluationScope : IDisposable
         var scope = new EvaluationScope(scopeFactory, telemetry, policy, roster);
         Current.Value = scope;
         return scope;
-    }
-
-    /// <summary>
-    /// Subscribes a session of the current evaluation to rule-firing telemetry, only when something
-    /// listens: with any handler on NRules' rule-fired event an evaluation took about 1.5 times as
-    /// long (benchmarks/README.md), so sessions nobody observes do not subscribe.
-    /// </summary>
-    /// <param name="session">A session just created for the current evaluation.</param>
-    public static void Observe(ISession session)
-    {
-        if (Current.Value?._telemetry is { RecordsRuleFirings: true })
-        {
-            session.Events.RuleFiredEvent += OnRuleFired;
-        }
     }
 
     /// <summary>Counts a rule firing for the evaluation running on this execution context, if any.</summary>

@@ -114,7 +114,6 @@ public sealed class CadreEvaluator : ICadreEvaluator
         Parallel.For(0, index.Units.Count, parallel, u =>
         {
             var session = factory.CreateSession();
-            EvaluationScope.Observe(session);
             session.Insert(context);
             session.Insert(index.Units[u]);
             session.InsertAll(index.CadresOfUnit(u));
@@ -156,7 +155,6 @@ public sealed class CadreEvaluator : ICadreEvaluator
             // One InsertAll per session: NRules propagates a batch through each node once, where
             // fact-by-fact inserts would re-run every aggregate per fact.
             var session = factory.CreateSession();
-            EvaluationScope.Observe(session);
             session.InsertAll(batchFacts);
             session.Fire(cancellationToken);
             var produced = new List<Proposal>();

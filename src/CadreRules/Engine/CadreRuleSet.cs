@@ -102,11 +102,11 @@ public sealed class CadreRuleSet
         SessionFactory = compiler.Compile(active);
         _matchedTypes = MatchedFactTypes.InCadrePhase(active);
 
-        // Sessions are created inside an evaluation (CadreEvaluator); this hook hands dependency
-        // resolution to that evaluation, so one compiled rule set can serve many evaluators, each
-        // with its own service scope. Rule-firing telemetry subscribes per session
-        // (EvaluationScope.Observe), only when something listens.
+        // Sessions are created inside an evaluation (CadreEvaluator); these hooks hand dependency
+        // resolution and rule-firing telemetry to that evaluation, so one compiled rule set can serve
+        // many evaluators, each with its own service scope and instruments.
         SessionFactory.DependencyResolver = EvaluationScope.DependencyResolver;
+        SessionFactory.Events.RuleFiredEvent += EvaluationScope.OnRuleFired;
     }
 
     /// <summary>Returns the id a rule type declares with <c>[Name]</c>, or <see langword="null"/>.</summary>
