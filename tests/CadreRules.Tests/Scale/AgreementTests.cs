@@ -54,10 +54,13 @@ public sealed class AgreementTests
         ReportComparison.Lines(parallel).Should().Equal(ReportComparison.Lines(sequential));
     }
 
-    [Fact]
-    public void Evaluate_GeneratedRoster_EveryBuiltInKindAndRuleAppears()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(42)]
+    [InlineData(2024)]
+    public void Evaluate_ThousandCadreRoster_EveryBuiltInKindAndRuleAppears(int seed)
     {
-        var roster = RosterGenerator.Generate(1_000, 42);
+        var roster = RosterGenerator.Generate(1_000, seed);
 
         var report = new CadreEvaluator(Rules).Evaluate(roster);
 
