@@ -38,10 +38,12 @@ public sealed class CadreEvaluator : ICadreEvaluator
         _rules = rules;
         _policy = policy ?? new CadrePolicyOptions();
         _engine = engine ?? new CadreEngineOptions();
-        var problems = _policy.Validate().Concat(_engine.Validate()).ToList();
+        var policyProblems = _policy.Validate();
+        var problems = policyProblems.Concat(_engine.Validate()).ToList();
         if (problems.Count > 0)
         {
-            throw new ArgumentException("Invalid CadreRules options: " + string.Join(" ", problems), policy is null ? nameof(engine) : nameof(policy));
+            // Name the argument that is actually wrong: valid policy options with invalid engine options blame the engine.
+            throw new ArgumentException("Invalid CadreRules options: " + string.Join(" ", problems), policyProblems.Count > 0 ? nameof(policy) : nameof(engine));
         }
     }
 

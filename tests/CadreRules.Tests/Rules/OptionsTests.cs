@@ -250,4 +250,18 @@ public sealed class OptionsTests
         report.ShouldHaveKinds("C-1", "YellowBoard");
         Policy.Evaluate(roster).ShouldHaveKinds("C-1", "ReminderTalk", "YellowBoard");
     }
+
+    [Theory]
+    [InlineData(true, false, "policy")]
+    [InlineData(false, true, "engine")]
+    [InlineData(true, true, "policy")]
+    public void InvalidOptions_RejectedNamingTheWrongArgument(bool badPolicy, bool badEngine, string parameter)
+    {
+        var policy = new CadrePolicyOptions { RecentWindowMonths = badPolicy ? 0 : 12 };
+        var engine = new CadreEngineOptions { CadresPerSession = badEngine ? 0 : 8 };
+
+        var create = () => new CadreEvaluator(Policy.Rules, policy, engine);
+
+        create.Should().Throw<ArgumentException>().Which.ParamName.Should().Be(parameter);
+    }
 }
