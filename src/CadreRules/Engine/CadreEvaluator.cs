@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NRules;
 
@@ -14,9 +15,10 @@ namespace CadreRules;
 /// </summary>
 public sealed class CadreEvaluator : ICadreEvaluator
 {
-    private readonly CadreRuleSet _rules;
-    private readonly CadrePolicyOptions _policy;
+    private readonly CadrePolicyCatalog _policies;
     private readonly CadreEngineOptions _engine;
+    private readonly IServiceScopeFactory? _scopeFactory;
+    private readonly CadreRulesTelemetry? _telemetry;
 
     /// <summary>Creates an evaluator from the container's options.</summary>
     /// <param name="rules">The compiled rules.</param>
@@ -35,30 +37,79 @@ public sealed class CadreEvaluator : ICadreEvaluator
     public CadreEvaluator(CadreRuleSet rules, CadrePolicyOptions? policy = null, CadreEngineOptions? engine = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        _rules = rules;
-        _policy = policy ?? new CadrePolicyOptions();
+        var options = policy ?? new CadrePolicyOptions();
         _engine = engine ?? new CadreEngineOptions();
-        var policyProblems = _policy.Validate();
+        var policyProblems = options.Validate();
         var problems = policyProblems.Concat(_engine.Validate()).ToList();
         if (problems.Count > 0)
         {
             // Name the argument that is actually wrong: valid policy options with invalid engine options blame the engine.
             throw new ArgumentException("Invalid CadreRules options: " + string.Join(" ", problems), policyProblems.Count > 0 ? nameof(policy) : nameof(engine));
         }
+
+        _policies = new CadrePolicyCatalog([new CadrePolicy(options, rules)]);
     }
+
+    /// <summary>
+    /// Creates an evaluator over several effective-dated policies, with the host's services and
+    /// telemetry; this is the constructor <c>AddCadreRules</c> uses.
+    /// </summary>
+    /// <param name="policies">The policies; each roster is evaluated under the one in force on its as-of date.</param>
+    /// <param name="engine">The engine options; <see langword="null"/> for the defaults.</param>
+    /// <param name="scopeFactory">
+    /// Creates one service scope per evaluation, from which rules resolve their dependencies
+    /// (<c>Dependency().Resolve(() => service)</c>); <see langword="null"/> when no rule has any.
+    /// </param>
+    /// <param name="telemetry">Logs, traces and metrics; <see langword="null"/> for none.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="policies"/> is null.</exception>
+    /// <exception cref="ArgumentException">The engine options are invalid; the message lists every problem.</exception>
+    public CadreEvaluator(CadrePolicyCatalog policies, CadreEngineOptions? engine = null, IServiceScopeFactory? scopeFactory = null, CadreRulesTelemetry? telemetry = null)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+        _policies = policies;
+        _engine = engine ?? new CadreEngineOptions();
+        var problems = _engine.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("Invalid CadreRules options: " + string.Join(" ", problems), nameof(engine));
+        }
+
+        _scopeFactory = scopeFactory;
+        _telemetry = telemetry;
+    }
+
+    /// <summary>Gets the policies this evaluator applies.</summary>
+    public CadrePolicyCatalog Policies => _policies;
 
     /// <inheritdoc />
     public AssessmentReport Evaluate(Roster roster, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(roster);
-        var context = new PolicyContext(roster.Period, roster.AsOf, _policy);
+        var policy = _policies.For(roster.AsOf);
+        using var evaluation = EvaluationScope.Enter(_scopeFactory, _telemetry, policy, roster);
+        try
+        {
+            var report = Evaluate(roster, policy, cancellationToken);
+            evaluation.Completed(report);
+            return report;
+        }
+        catch (Exception ex)
+        {
+            evaluation.Failed(ex);
+            throw;
+        }
+    }
+
+    private AssessmentReport Evaluate(Roster roster, CadrePolicy policy, CancellationToken cancellationToken)
+    {
+        var context = new PolicyContext(roster.Period, roster.AsOf, policy.Options);
         var index = RosterIndex.Build(roster);
         var parallel = new ParallelOptions
         {
             CancellationToken = cancellationToken,
             MaxDegreeOfParallelism = _engine.MaxDegreeOfParallelism,
         };
-        var factory = _rules.SessionFactory;
+        var factory = policy.Rules.SessionFactory;
 
         // Phase 1: unit rules, one session per unit with the unit and its cadres.
         var unitProposals = new List<Proposal>[index.Units.Count];
@@ -69,7 +120,11 @@ public sealed class CadreEvaluator : ICadreEvaluator
             session.Insert(index.Units[u]);
             session.InsertAll(index.CadresOfUnit(u));
             session.Fire(cancellationToken);
-            unitProposals[u] = session.Query<Proposal>().ToList();
+
+            // Only the unit's own proposals: a cadre rule that needs no evidence (a host rule, say)
+            // also fires here, without the cadre's facts, and must not leak into phase 2.
+            string unitId = index.Units[u].Id;
+            unitProposals[u] = session.Query<Proposal>().Where(p => p.Subject == unitId).ToList();
         });
 
         // Phase 2: cadre rules, one session per batch of cadres of the same unit.
@@ -116,7 +171,7 @@ public sealed class CadreEvaluator : ICadreEvaluator
             total.YellowAdjusted += counter.YellowAdjusted;
         }
 
-        return new AssessmentReport(_policy.PolicyName, _policy.PolicyVersion, roster.Period, roster.AsOf, decisions,
+        return new AssessmentReport(policy.Name, policy.Version, roster.Period, roster.AsOf, decisions,
             new OutcomeStatistics(context.StatisticsSince, total.RedPromoted, total.YellowReminded, total.YellowAdjusted));
     }
 
@@ -126,7 +181,7 @@ public sealed class CadreEvaluator : ICadreEvaluator
         ArgumentNullException.ThrowIfNull(roster);
         ArgumentNullException.ThrowIfNull(cadreId);
         var report = Evaluate(roster, cancellationToken);
-        return CadreExplainer.Explain(roster, report, cadreId, _policy);
+        return CadreExplainer.Explain(roster, report, cadreId, _policies.For(roster.AsOf).Options);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Reflection;
 using NRules;
 using NRules.Fluent;
+using NRules.Fluent.Dsl;
 using NRules.RuleModel;
 
 namespace CadreRules;
@@ -16,30 +17,39 @@ public sealed class CadreRuleSet
     /// <param name="additionalRuleTypes">Host rule types (NRules fluent <c>Rule</c> subclasses); may be empty.</param>
     /// <param name="disabledRules">Ids of rules to leave out; an id that names no rule is an error.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="InvalidOperationException">Two rules share an id, a rule has no id, or a disabled id names no rule.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// A host type is not a rule or has no <c>[Name]</c>, two rules share an id, or a disabled id names no rule;
+    /// the message lists every problem.
+    /// </exception>
     public CadreRuleSet(IEnumerable<Type> additionalRuleTypes, IEnumerable<string> disabledRules)
+        : this(additionalRuleTypes, disabledRules, enabledRules: null)
+    {
+    }
+
+    /// <summary>
+    /// Compiles the built-in rules and the given host rules, keeping only <paramref name="enabledRules"/>
+    /// when given: the way to run one rule in isolation (see <c>CadreRules.Testing</c>).
+    /// </summary>
+    /// <param name="additionalRuleTypes">Host rule types (NRules fluent <c>Rule</c> subclasses); may be empty.</param>
+    /// <param name="disabledRules">Ids of rules to leave out; an id that names no rule is an error.</param>
+    /// <param name="enabledRules">Ids of the only rules to keep, or <see langword="null"/> for all; an id that names no rule is an error.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="additionalRuleTypes"/> or <paramref name="disabledRules"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// A host type is not a rule or has no <c>[Name]</c>, two rules share an id, or an enabled or disabled id
+    /// names no rule; the message lists every problem.
+    /// </exception>
+    public CadreRuleSet(IEnumerable<Type> additionalRuleTypes, IEnumerable<string> disabledRules, IEnumerable<string>? enabledRules)
     {
         ArgumentNullException.ThrowIfNull(additionalRuleTypes);
         ArgumentNullException.ThrowIfNull(disabledRules);
-        var repository = new RuleRepository();
-        repository.Load(spec => spec.From(BuiltInRuleTypes).To("CadreRules"));
         var hostTypes = additionalRuleTypes.Distinct().ToArray();
-        if (hostTypes.Length > 0)
-        {
-            repository.Load(spec => spec.From(hostTypes).To("Host"));
-        }
-
-        var all = repository.GetRules().ToList();
         var problems = new List<string>();
-        foreach (var clash in all.GroupBy(r => r.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        foreach (var type in hostTypes)
         {
-            problems.Add($"Rule id '{clash.Key}' is used by more than one rule; give each rule a unique [Name] (the built-in ids are listed in docs/policy.md).");
-        }
-
-        var disabled = new HashSet<string>(disabledRules, StringComparer.Ordinal);
-        foreach (var id in disabled.Where(id => all.All(r => r.Name != id)).Order(StringComparer.Ordinal))
-        {
-            problems.Add($"DisabledRules names '{id}', which is not a rule id; known ids: {string.Join(", ", all.Select(r => r.Name).Order(StringComparer.Ordinal))}.");
+            if (CheckRuleType(type) is { } problem)
+            {
+                problems.Add(problem);
+            }
         }
 
         if (problems.Count > 0)
@@ -47,13 +57,89 @@ public sealed class CadreRuleSet
             throw new InvalidOperationException("The CadreRules rule set is invalid: " + string.Join(" ", problems));
         }
 
-        var active = all.Where(r => !disabled.Contains(r.Name)).ToList();
+        var repository = new RuleRepository();
+        repository.Load(spec => spec.From(BuiltInRuleTypes).To("CadreRules"));
+        if (hostTypes.Length > 0)
+        {
+            // Host rules are named one by one, so nested and internal rule classes count too
+            // (NRules' scanner skips them by default, which would drop such a rule silently).
+            repository.Load(spec => spec.From(scan => scan.Type(hostTypes).NestedTypes(true).PrivateTypes(true)).To("Host"));
+        }
+
+        var all = repository.GetRules().ToList();
+        var typesById = BuiltInRuleTypes.Concat(hostTypes.Except(BuiltInRuleTypes))
+            .ToLookup(t => DeclaredId(t) ?? t.FullName, StringComparer.Ordinal);
+        foreach (var clash in all.GroupBy(r => r.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            var types = typesById[clash.Key].Select(t => t.FullName).Order(StringComparer.Ordinal);
+            problems.Add($"Rule id '{clash.Key}' is used by more than one rule ({string.Join(", ", types)}); give each rule a unique [Name] (the built-in ids are listed in docs/policy.md and by CadreRuleSet.CreateDefault().Rules).");
+        }
+
+        var known = string.Join(", ", all.Select(r => r.Name).Distinct().Order(StringComparer.Ordinal));
+        var disabled = new HashSet<string>(disabledRules, StringComparer.Ordinal);
+        foreach (var id in disabled.Where(id => all.All(r => r.Name != id)).Order(StringComparer.Ordinal))
+        {
+            problems.Add($"DisabledRules names '{id}', which is not a rule id; known ids: {known}.");
+        }
+
+        HashSet<string>? enabled = enabledRules is null ? null : new HashSet<string>(enabledRules, StringComparer.Ordinal);
+        foreach (var id in (enabled ?? []).Where(id => all.All(r => r.Name != id)).Order(StringComparer.Ordinal))
+        {
+            problems.Add($"The enabled rules name '{id}', which is not a rule id; known ids: {known}.");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException("The CadreRules rule set is invalid: " + string.Join(" ", problems));
+        }
+
+        var active = all.Where(r => !disabled.Contains(r.Name) && (enabled is null || enabled.Contains(r.Name))).ToList();
         Rules = active
             .Select(r => new RuleInfo(r.Name, r.Description, r.Tags.ToArray(), r.Priority))
             .OrderBy(r => r.Id, StringComparer.Ordinal)
             .ToArray();
         var compiler = new RuleCompiler();
         SessionFactory = compiler.Compile(active);
+
+        // Sessions are created inside an evaluation (CadreEvaluator); these hooks hand dependency
+        // resolution and rule-firing telemetry to that evaluation, so one compiled rule set can serve
+        // many evaluators, each with its own service scope and instruments.
+        SessionFactory.DependencyResolver = EvaluationScope.DependencyResolver;
+        SessionFactory.Events.RuleFiredEvent += EvaluationScope.OnRuleFired;
+    }
+
+    /// <summary>Returns the id a rule type declares with <c>[Name]</c>, or <see langword="null"/>.</summary>
+    /// <param name="type">The rule type.</param>
+    /// <returns>The id, or <see langword="null"/>.</returns>
+    internal static string? DeclaredId(Type type) => type.GetCustomAttributesData()
+        .FirstOrDefault(a => a.AttributeType == typeof(NameAttribute))?.ConstructorArguments[0].Value as string;
+
+    /// <summary>Returns why a type cannot be a host rule, or <see langword="null"/> when it can.</summary>
+    /// <param name="type">The type.</param>
+    /// <returns>The problem, or <see langword="null"/>.</returns>
+    internal static string? CheckRuleType(Type type)
+    {
+        if (type is null)
+        {
+            return "A host rule type is null.";
+        }
+
+        if (!typeof(NRules.Fluent.Dsl.Rule).IsAssignableFrom(type) || type.IsAbstract || type.IsGenericTypeDefinition)
+        {
+            return $"Type {type.FullName} is not a rule: derive a non-abstract class from NRules.Fluent.Dsl.Rule.";
+        }
+
+        if (type.GetConstructor(Type.EmptyTypes) is null)
+        {
+            return $"Rule {type.FullName} has no public parameterless constructor; rules are compiled once, so take services through Dependency().Resolve(() => service) instead of the constructor.";
+        }
+
+        if (DeclaredId(type) is null)
+        {
+            return $"Rule {type.FullName} has no [Name] attribute; give it a stable, unique id such as [Name(\"HOST-01\")], which every decision it supports will name.";
+        }
+
+        return null;
     }
 
     /// <summary>Gets the types of the built-in rules of the default policy.</summary>

@@ -92,6 +92,16 @@ public static class CadreExplainer
 
             Promotion(lines, facts, context, Get);
             Tracking(lines, facts, context, Get);
+
+            // Kinds of a host's own rules (AddCadreRule): their reasons are the whole explanation.
+            foreach (var decision in decisions.Where(d => !DecisionKind.BuiltIn.Contains(d.Kind)))
+            {
+                foreach (var reason in decision.Reasons)
+                {
+                    lines.Add($"{decision.Kind} ({string.Join(", ", decision.Rules)}): {reason}");
+                }
+            }
+
             return lines;
         }
 

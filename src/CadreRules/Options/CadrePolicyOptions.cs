@@ -19,6 +19,14 @@ public sealed class CadrePolicyOptions
     /// <value>The default value is 1.</value>
     public int PolicyVersion { get; set; } = 1;
 
+    /// <summary>
+    /// Gets or sets the first as-of date on which this policy is in force. The evaluator uses, for
+    /// each roster, the registered policy with the latest <see cref="EffectiveFrom"/> on or before
+    /// the roster's as-of date; <see langword="null"/> means in force from the beginning.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public DateOnly? EffectiveFrom { get; set; }
+
     /// <summary>Gets or sets how many months before as-of count as recent.</summary>
     /// <value>The default value is 12.</value>
     public int RecentWindowMonths { get; set; } = 12;
@@ -71,6 +79,12 @@ public sealed class CadrePolicyOptions
     /// <value>The default value is empty.</value>
     public ISet<string> DisabledRules { get; set; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Problems found while binding these options from configuration (an unknown key, a value that
+    /// does not convert); <see cref="Validate"/> reports them with every other problem.
+    /// </summary>
+    internal List<string> ConfigurationProblems { get; } = [];
+
     /// <summary>Returns the default influence-period table of POLICY.md.</summary>
     /// <returns>A new mutable table.</returns>
     public static Dictionary<MeasureKind, InfluencePeriod> CreateDefaultInfluencePeriods() => new()
@@ -101,7 +115,7 @@ public sealed class CadrePolicyOptions
     /// <returns>The problems.</returns>
     public IReadOnlyList<string> Validate()
     {
-        var problems = new List<string>();
+        var problems = new List<string>(ConfigurationProblems.Distinct(StringComparer.Ordinal));
         void Positive(int value, string name)
         {
             if (value < 1)
@@ -222,11 +236,14 @@ public sealed class CadreEngineOptions
     /// <value>The default value is -1.</value>
     public int MaxDegreeOfParallelism { get; set; } = -1;
 
+    /// <summary>Problems found while binding these options from configuration.</summary>
+    internal List<string> ConfigurationProblems { get; } = [];
+
     /// <summary>Returns every problem with these options; empty when valid.</summary>
     /// <returns>The problems.</returns>
     public IReadOnlyList<string> Validate()
     {
-        var problems = new List<string>();
+        var problems = new List<string>(ConfigurationProblems.Distinct(StringComparer.Ordinal));
         if (CadresPerSession < 1)
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"CadresPerSession must be at least 1 (was {CadresPerSession})."));

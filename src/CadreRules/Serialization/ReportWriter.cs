@@ -1,0 +1,196 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace CadreRules.Serialization;
+
+/// <summary>
+/// Writes an <see cref="AssessmentReport"/> as the JSON of REPORT-FORMAT.md (schema version 1) with
+/// <see cref="Utf8JsonWriter"/>. The writer keeps the report's order (the engine already sorted the
+/// decisions and counts); only detail keys are written in ordinal order, whatever the dictionary's own
+/// order. The same report always gives the same bytes: invariant culture, <c>\n</c> newlines, two-space
+/// indentation, no trailing newline.
+/// </summary>
+/// <remarks>
+/// Detail values are written by type: a <see cref="string"/> as a string, a <see cref="DateOnly"/> as
+/// <c>yyyy-MM-dd</c>, an <see cref="Enum"/> by its name, a <see cref="bool"/> as a boolean, an
+/// <see cref="int"/> or <see cref="long"/> as a number, an <see cref="IEnumerable{T}"/> of strings as an
+/// array (in its own order), and anything else as the text of <see cref="DetailKeys.Format(object)"/>.
+/// </remarks>
+public static class ReportWriter
+{
+    private static readonly JsonWriterOptions IndentedOptions = CreateOptions(indented: true);
+    private static readonly JsonWriterOptions CompactOptions = CreateOptions(indented: false);
+
+    /// <summary>Writes <paramref name="report"/> as UTF-8 JSON to <paramref name="utf8Output"/>.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="utf8Output">The stream to write to; flushed, not disposed.</param>
+    /// <param name="indented">Whether to indent (two spaces, <c>\n</c> newlines); otherwise one line.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> or <paramref name="utf8Output"/> is null.</exception>
+    public static void Write(AssessmentReport report, Stream utf8Output, bool indented = true)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(utf8Output);
+        using var writer = new Utf8JsonWriter(utf8Output, indented ? IndentedOptions : CompactOptions);
+        WriteReport(writer, report);
+        writer.Flush();
+    }
+
+    /// <summary>Returns <paramref name="report"/> as a JSON string.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="indented">Whether to indent (two spaces, <c>\n</c> newlines); otherwise one line.</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
+    public static string ToJson(AssessmentReport report, bool indented = true)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, indented ? IndentedOptions : CompactOptions))
+        {
+            WriteReport(writer, report);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static JsonWriterOptions CreateOptions(bool indented) => new()
+    {
+        Indented = indented,
+        IndentSize = 2,
+        IndentCharacter = ' ',
+        NewLine = "\n",
+
+        // The report is a data file read by programs and people, never inlined into HTML or a script,
+        // so the HTML-safety escaping of the default encoder (<, >, &, ', +) buys nothing, and its
+        // \uXXXX escaping of every non-ASCII character would make Chinese reasons unreadable.
+        // UnsafeRelaxedJsonEscaping writes all BMP text (Chinese included) as UTF-8 and still escapes
+        // what JSON requires (quotes, backslash, control characters). Characters outside the BMP (rare
+        // CJK extension B, emoji) are still written as \uXXXX surrogate pairs: valid, deterministic JSON.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        SkipValidation = false,
+    };
+
+    private static void WriteReport(Utf8JsonWriter writer, AssessmentReport report)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("schemaVersion"u8, report.SchemaVersion);
+        writer.WriteString("policy"u8, report.Policy);
+
+        // Not in REPORT-FORMAT.md's example; extra keys are allowed, and the version makes a report traceable.
+        writer.WriteNumber("policyVersion"u8, report.PolicyVersion);
+        writer.WriteString("period"u8, report.Period.ToString());
+        WriteDate(writer, "asOf"u8, report.AsOf);
+
+        writer.WriteStartArray("decisions"u8);
+        foreach (var decision in report.Decisions)
+        {
+            WriteDecision(writer, decision);
+        }
+
+        writer.WriteEndArray();
+
+        writer.WriteStartObject("counts"u8);
+        foreach (var (kind, count) in report.Counts)
+        {
+            writer.WriteNumber(kind, count);
+        }
+
+        writer.WriteEndObject();
+
+        var statistics = report.Statistics;
+        writer.WriteStartObject("statistics"u8);
+        WriteDate(writer, "since"u8, statistics.Since);
+        writer.WriteNumber("redPromoted"u8, statistics.RedPromoted);
+        writer.WriteNumber("yellowReminded"u8, statistics.YellowReminded);
+        writer.WriteNumber("yellowAdjusted"u8, statistics.YellowAdjusted);
+        writer.WriteEndObject();
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteDecision(Utf8JsonWriter writer, Decision decision)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("kind"u8, decision.Kind.Name);
+        writer.WriteString("subject"u8, decision.Subject);
+        WriteStrings(writer, "rules"u8, decision.Rules);
+        WriteStrings(writer, "evidence"u8, decision.Evidence);
+        WriteStrings(writer, "reasons"u8, decision.Reasons);
+
+        writer.WriteStartObject("details"u8);
+        if (decision.Details.Count > 0)
+        {
+            var keys = new string[decision.Details.Count];
+            int n = 0;
+            foreach (var key in decision.Details.Keys)
+            {
+                keys[n++] = key;
+            }
+
+            Array.Sort(keys, StringComparer.Ordinal);
+            foreach (var key in keys)
+            {
+                writer.WritePropertyName(key);
+                WriteDetailValue(writer, decision.Details[key]);
+            }
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter writer, ReadOnlySpan<byte> name, IEnumerable<string> values)
+    {
+        writer.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            writer.WriteStringValue(value);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteDetailValue(Utf8JsonWriter writer, object value)
+    {
+        switch (value)
+        {
+            case string text:
+                writer.WriteStringValue(text);
+                break;
+            case DateOnly date:
+                writer.WriteStringValue(FormatDate(date));
+                break;
+            case Enum member:
+                writer.WriteStringValue(member.ToString());
+                break;
+            case bool flag:
+                writer.WriteBooleanValue(flag);
+                break;
+            case int number:
+                writer.WriteNumberValue(number);
+                break;
+            case long number:
+                writer.WriteNumberValue(number);
+                break;
+            case IEnumerable<string> list:
+                writer.WriteStartArray();
+                foreach (var item in list)
+                {
+                    writer.WriteStringValue(item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            default:
+                writer.WriteStringValue(DetailKeys.Format(value));
+                break;
+        }
+    }
+
+    private static void WriteDate(Utf8JsonWriter writer, ReadOnlySpan<byte> name, DateOnly date) =>
+        writer.WriteString(name, FormatDate(date));
+
+    private static string FormatDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
