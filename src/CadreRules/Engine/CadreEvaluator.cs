@@ -39,10 +39,12 @@ public sealed class CadreEvaluator : ICadreEvaluator
         ArgumentNullException.ThrowIfNull(rules);
         var options = policy ?? new CadrePolicyOptions();
         _engine = engine ?? new CadreEngineOptions();
-        var problems = options.Validate().Concat(_engine.Validate()).ToList();
+        var policyProblems = options.Validate();
+        var problems = policyProblems.Concat(_engine.Validate()).ToList();
         if (problems.Count > 0)
         {
-            throw new ArgumentException("Invalid CadreRules options: " + string.Join(" ", problems), policy is null ? nameof(engine) : nameof(policy));
+            // Name the argument that is actually wrong: valid policy options with invalid engine options blame the engine.
+            throw new ArgumentException("Invalid CadreRules options: " + string.Join(" ", problems), policyProblems.Count > 0 ? nameof(policy) : nameof(engine));
         }
 
         _policies = new CadrePolicyCatalog([new CadrePolicy(options, rules)]);
