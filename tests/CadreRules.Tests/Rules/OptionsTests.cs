@@ -251,6 +251,29 @@ public sealed class OptionsTests
         Policy.Evaluate(roster).ShouldHaveKinds("C-1", "ReminderTalk", "YellowBoard");
     }
 
+    [Fact]
+    public void DisabledRules_WithARuleSetThatStillHasTheRule_IsRejectedNotIgnored()
+    {
+        var policy = new CadrePolicyOptions();
+        policy.DisabledRules.Add("MECH-01");
+
+        var create = () => new CadreEvaluator(Policy.Rules, policy);
+
+        create.Should().Throw<ArgumentException>().Which.Message.Should().Contain("MECH-01").And.Contain("new CadreRuleSet");
+    }
+
+    [Fact]
+    public void DisabledRules_WithARuleSetCompiledWithoutIt_SwitchesTheRuleOff()
+    {
+        var policy = new CadrePolicyOptions();
+        policy.DisabledRules.Add("MECH-01");
+        var roster = new RosterBuilder().Cadre("C-1").WorkStyle("C-1", "2024-10-01", id: "E-1").Build();
+
+        var report = new CadreEvaluator(new CadreRuleSet([], policy.DisabledRules), policy).Evaluate(roster);
+
+        report.ShouldHaveKinds("C-1", "YellowBoard");
+    }
+
     [Theory]
     [InlineData(true, false, "policy")]
     [InlineData(false, true, "engine")]
