@@ -21,7 +21,7 @@ internal sealed class EvaluationWorker(ICadreEvaluator evaluator, CadreRulesTele
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        string path = configuration["Roster"] ?? "samples/data/spec-example.json";
+        string path = configuration["Roster"] ?? "samples/data/yinchuan-2024H2.json";
         try
         {
             var report = evaluator.Evaluate(RosterReader.ReadFile(path), stoppingToken);

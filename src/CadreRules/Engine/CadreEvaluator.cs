@@ -33,16 +33,31 @@ public sealed class CadreEvaluator : ICadreEvaluator
     /// <param name="rules">The compiled rules (compile once, share).</param>
     /// <param name="policy">The policy options; <see langword="null"/> for the defaults.</param>
     /// <param name="engine">The engine options; <see langword="null"/> for the defaults.</param>
-    /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
+    /// <exception cref="ArgumentException">
+    /// The options are invalid (the message lists every problem), or they disable a rule that
+    /// <paramref name="rules"/> still contains.
+    /// </exception>
     public CadreEvaluator(CadreRuleSet rules, CadrePolicyOptions? policy = null, CadreEngineOptions? engine = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         var options = policy ?? new CadrePolicyOptions();
         _engine = engine ?? new CadreEngineOptions();
-        var problems = options.Validate().Concat(_engine.Validate()).ToList();
+        var policyProblems = options.Validate();
+        var problems = policyProblems.Concat(_engine.Validate()).ToList();
         if (problems.Count > 0)
         {
-            throw new ArgumentException("Invalid CadreRules options: " + string.Join(" ", problems), policy is null ? nameof(engine) : nameof(policy));
+            // Name the argument that is actually wrong: valid policy options with invalid engine options blame the engine.
+            throw new ArgumentException("Invalid CadreRules options: " + string.Join(" ", problems), policyProblems.Count > 0 ? nameof(policy) : nameof(engine));
+        }
+
+        // DisabledRules is compiled into the rule set; options that disable a rule the given set still
+        // runs would be silently ignored here, so they are rejected.
+        var stillActive = options.DisabledRules.Where(id => rules.Rules.Any(r => r.Id == id)).Order(StringComparer.Ordinal).ToList();
+        if (stillActive.Count > 0)
+        {
+            throw new ArgumentException(
+                $"DisabledRules names {string.Join(", ", stillActive)}, but the rule set passed in still contains them; compile the rule set with them left out (new CadreRuleSet([], policy.DisabledRules)) or register the evaluator with AddCadreRules.",
+                nameof(policy));
         }
 
         _policies = new CadrePolicyCatalog([new CadrePolicy(options, rules)]);
