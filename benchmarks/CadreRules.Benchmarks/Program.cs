@@ -17,4 +17,10 @@ if (sizes >= 0 && sizes + 1 < arguments.Count)
 }
 
 var types = million ? new[] { typeof(MillionCadreBenchmarks) } : new[] { typeof(EvaluateBenchmarks) };
-BenchmarkSwitcher.FromTypes(types).Run(arguments.ToArray());
+var summaries = BenchmarkSwitcher.FromTypes(types).Run(arguments.ToArray()).ToList();
+
+// BenchmarkDotNet reports a benchmark that throws and carries on; CI needs a failing exit code,
+// and a filter that matched nothing is a failure too.
+bool failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success))
+    || (summaries.Count == 0 && arguments.Contains("--filter"));
+return failed ? 1 : 0;
