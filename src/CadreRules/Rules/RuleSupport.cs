@@ -8,132 +8,51 @@ namespace CadreRules.Rules;
 
 /// <summary>
 /// The selections the cadre rules make from a <see cref="CadreRecord"/>, one named function per
-/// POLICY.md phrase. They are plain loops that allocate only when something matches: they run for
-/// every cadre, and a lambda nested in an NRules condition would be re-bound to a new delegate on
-/// every evaluation (System.Linq.Expressions emits DynamicMethod.CreateDelegate for it).
+/// POLICY.md phrase. They run for every cadre, so they loop without LINQ and allocate only when
+/// something matches; and they are named functions because a lambda nested in an NRules condition
+/// would be re-bound to a new delegate on every evaluation (System.Linq.Expressions emits
+/// DynamicMethod.CreateDelegate for it), where the static lambdas here are cached once.
 /// </summary>
 internal static class Select
 {
     /// <summary>ASSESS-03: recent Verified WorkStyle evidence of severity Serious.</summary>
-    public static IReadOnlyList<WorkStyleEvidence> SeriousWorkStyle(CadreRecord record, PolicyContext policy)
-    {
-        List<WorkStyleEvidence>? selected = null;
-        foreach (var e in record.Evidence)
-        {
-            if (e is WorkStyleEvidence { Status: FindingStatus.Verified, Severity: Severity.Serious } w && policy.IsRecent(w.Date))
-            {
-                (selected ??= []).Add(w);
-            }
-        }
-
-        return selected is null ? [] : selected;
-    }
+    public static IReadOnlyList<WorkStyleEvidence> SeriousWorkStyle(CadreRecord record, PolicyContext policy) =>
+        Pick(record.Evidence, policy, static (e, p) =>
+            e is WorkStyleEvidence { Status: FindingStatus.Verified, Severity: Severity.Serious } w && p.IsRecent(w.Date) ? w : null);
 
     /// <summary>IDENT-02: Verified NegativeList evidence, at any date.</summary>
-    public static IReadOnlyList<NegativeListEvidence> VerifiedNegativeList(CadreRecord record)
-    {
-        List<NegativeListEvidence>? selected = null;
-        foreach (var e in record.Evidence)
-        {
-            if (e is NegativeListEvidence { Status: FindingStatus.Verified } n)
-            {
-                (selected ??= []).Add(n);
-            }
-        }
-
-        return selected is null ? [] : selected;
-    }
+    public static IReadOnlyList<NegativeListEvidence> VerifiedNegativeList(CadreRecord record) =>
+        Pick(record.Evidence, static e => e as NegativeListEvidence is { Status: FindingStatus.Verified } n ? n : null);
 
     /// <summary>IDENT-01: the findings that count (Verified at any date, EarlySign within the window), grouped by category.</summary>
     public static IReadOnlyList<IGrouping<NegativeListCategory, NegativeListEvidence>> NegativeListEntries(CadreRecord record, PolicyContext policy)
     {
-        List<NegativeListEvidence>? findings = null;
-        foreach (var e in record.Evidence)
-        {
-            if (e is NegativeListEvidence n
-                && (n.Status == FindingStatus.Verified || (n.Status == FindingStatus.EarlySign && policy.IsWithin(n.Date, policy.EarlySignAfter))))
-            {
-                (findings ??= []).Add(n);
-            }
-        }
-
-        return findings is null ? [] : findings.GroupBy(e => e.Category).ToList();
+        var findings = Pick(record.Evidence, policy, static (e, p) => e is NegativeListEvidence n
+            && (n.Status == FindingStatus.Verified || (n.Status == FindingStatus.EarlySign && p.IsWithin(n.Date, p.EarlySignAfter))) ? n : null);
+        return findings.Count == 0 ? [] : findings.GroupBy(e => e.Category).ToList();
     }
 
     /// <summary>IDENT-04: recent problem evidence from an oversight channel.</summary>
-    public static IReadOnlyList<Evidence> OversightProblems(CadreRecord record, PolicyContext policy)
-    {
-        List<Evidence>? selected = null;
-        foreach (var e in record.Evidence)
-        {
-            if (e.IsProblem && Channels.IsOversight(e.Channel) && policy.IsRecent(e.Date))
-            {
-                (selected ??= []).Add(e);
-            }
-        }
-
-        return selected is null ? [] : selected;
-    }
+    public static IReadOnlyList<Evidence> OversightProblems(CadreRecord record, PolicyContext policy) =>
+        Pick(record.Evidence, policy, static (e, p) => e.IsProblem && Channels.IsOversight(e.Channel) && p.IsRecent(e.Date) ? e : null);
 
     /// <summary>BOARD-02: recent Verified WorkStyle evidence and recent KeyTask evidence rated Poor or Failed.</summary>
-    public static IReadOnlyList<Evidence> YellowBoardProblems(CadreRecord record, PolicyContext policy)
-    {
-        List<Evidence>? selected = null;
-        foreach (var e in record.Evidence)
-        {
-            if (e.Kind is EvidenceKind.WorkStyle or EvidenceKind.KeyTask && e.IsProblem && policy.IsRecent(e.Date))
-            {
-                (selected ??= []).Add(e);
-            }
-        }
-
-        return selected is null ? [] : selected;
-    }
+    public static IReadOnlyList<Evidence> YellowBoardProblems(CadreRecord record, PolicyContext policy) =>
+        Pick(record.Evidence, policy, static (e, p) => e.Kind is EvidenceKind.WorkStyle or EvidenceKind.KeyTask && e.IsProblem && p.IsRecent(e.Date) ? e : null);
 
     /// <summary>BOARD-02: grades BasicallyCompetent or Incompetent for a year ≥ asOf.Year − 1.</summary>
-    public static IReadOnlyList<AnnualGrade> PoorRecentGrades(CadreRecord record, PolicyContext policy)
-    {
-        List<AnnualGrade>? selected = null;
-        foreach (var g in record.Grades)
-        {
-            if (g.Year >= policy.GradeYearFrom && g.Grade is AnnualGradeLevel.BasicallyCompetent or AnnualGradeLevel.Incompetent)
-            {
-                (selected ??= []).Add(g);
-            }
-        }
-
-        return selected is null ? [] : selected;
-    }
+    public static IReadOnlyList<AnnualGrade> PoorRecentGrades(CadreRecord record, PolicyContext policy) =>
+        Pick(record.Grades, policy, static (g, p) =>
+            g.Year >= p.GradeYearFrom && g.Grade is AnnualGradeLevel.BasicallyCompetent or AnnualGradeLevel.Incompetent ? g : null);
 
     /// <summary>BOARD-01: recent KeyTask evidence rated Outstanding in a red-board task.</summary>
-    public static IReadOnlyList<KeyTaskEvidence> OutstandingRedBoardTasks(CadreRecord record, PolicyContext policy)
-    {
-        List<KeyTaskEvidence>? selected = null;
-        foreach (var e in record.Evidence)
-        {
-            if (e is KeyTaskEvidence { Rating: KeyTaskRating.Outstanding } k && policy.IsRedBoardTask(k.Task) && policy.IsRecent(k.Date))
-            {
-                (selected ??= []).Add(k);
-            }
-        }
-
-        return selected is null ? [] : selected;
-    }
+    public static IReadOnlyList<KeyTaskEvidence> OutstandingRedBoardTasks(CadreRecord record, PolicyContext policy) =>
+        Pick(record.Evidence, policy, static (e, p) =>
+            e is KeyTaskEvidence { Rating: KeyTaskRating.Outstanding } k && p.IsRedBoardTask(k.Task) && p.IsRecent(k.Date) ? k : null);
 
     /// <summary>MECH-03: Incompetent grades, any year.</summary>
-    public static IReadOnlyList<AnnualGrade> IncompetentGrades(CadreRecord record)
-    {
-        List<AnnualGrade>? selected = null;
-        foreach (var g in record.Grades)
-        {
-            if (g.Grade == AnnualGradeLevel.Incompetent)
-            {
-                (selected ??= []).Add(g);
-            }
-        }
-
-        return selected is null ? [] : selected;
-    }
+    public static IReadOnlyList<AnnualGrade> IncompetentGrades(CadreRecord record) =>
+        Pick(record.Grades, static g => g.Grade == AnnualGradeLevel.Incompetent ? g : null);
 
     /// <summary>MECH-03: whether any of the grades is for a year ≥ asOf.Year − 1.</summary>
     public static bool AnyRecent(IReadOnlyList<AnnualGrade> grades, PolicyContext policy)
@@ -163,15 +82,34 @@ internal static class Select
         return null;
     }
 
-    /// <summary>REINST-01: evidence dated strictly after a date.</summary>
-    public static IReadOnlyList<Evidence> EvidenceAfter(CadreRecord record, DateOnly date)
+    /// <summary>REINST-01: evidence dated strictly after the tracked measure.</summary>
+    public static IReadOnlyList<Evidence> EvidenceAfter(CadreRecord record, Measure tracked)
     {
         List<Evidence>? selected = null;
         foreach (var e in record.Evidence)
         {
-            if (e.Date > date)
+            if (e.Date > tracked.Date)
             {
                 (selected ??= []).Add(e);
+            }
+        }
+
+        return selected is null ? [] : selected;
+    }
+
+    private static IReadOnlyList<TResult> Pick<TSource, TResult>(IReadOnlyList<TSource> items, Func<TSource, TResult?> pick)
+        where TResult : class => Pick(items, pick, static (item, p) => p(item));
+
+    /// <summary>The items <paramref name="pick"/> returns (cast or filtered), or an empty list without allocating.</summary>
+    private static IReadOnlyList<TResult> Pick<TSource, TState, TResult>(IReadOnlyList<TSource> items, TState state, Func<TSource, TState, TResult?> pick)
+        where TResult : class
+    {
+        List<TResult>? selected = null;
+        for (int i = 0; i < items.Count; i++)
+        {
+            if (pick(items[i], state) is { } item)
+            {
+                (selected ??= []).Add(item);
             }
         }
 

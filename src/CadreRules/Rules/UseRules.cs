@@ -222,7 +222,7 @@ public sealed class ReinstatementRule : Rule
             .Not<Proposal>(p => p.Kind == DecisionKind.Exclusion, p => p.Subject == record.Cadre.Id)
             .Let(() => tracked, () => Select.Measure(record, tracking.GetDetail(DetailKeys.Measure)))
             .Having(() => tracked != null)
-            .Let(() => since, () => Select.EvidenceAfter(record, tracked!.Date))
+            .Let(() => since, () => Select.EvidenceAfter(record, tracked!))
             .Having(() => Reinstatement.Qualifies(since, policy))
             .Let(() => state, () => Reinstatement.StateOf(tracking, tracked!, policy))
             .Let(() => form, () => PolicyFunctions.ReinstatementForm(state!, policy))
