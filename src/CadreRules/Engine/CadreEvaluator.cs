@@ -157,7 +157,7 @@ public sealed class CadreEvaluator : ICadreEvaluator
             batchFacts.AddRange(seeded);
             for (int i = batch.Start; i < batch.Start + batch.Count; i++)
             {
-                var record = index.RecordOf(index.CadreOrder[i]);
+                var record = index.RecordOf(index.CadreOrder[i], context);
                 batchFacts.Add(record);
                 if (rawFacts.Any)
                 {
@@ -358,8 +358,8 @@ internal sealed class RosterIndex
         }
     }
 
-    public CadreRecord RecordOf(int cadre) =>
-        new(Cadres[cadre], _evidence.Of(cadre), _grades.Of(cadre), _measures.Of(cadre), _boards.Of(cadre));
+    public CadreRecord RecordOf(int cadre, PolicyContext policy) =>
+        new(policy, Cadres[cadre], _evidence.Of(cadre), _grades.Of(cadre), _measures.Of(cadre), _boards.Of(cadre));
 
     public IReadOnlyList<Batch> Batches(int size)
     {

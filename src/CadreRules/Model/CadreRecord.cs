@@ -10,6 +10,7 @@ namespace CadreRules;
 public sealed class CadreRecord
 {
     /// <summary>Creates a record.</summary>
+    /// <param name="policy">The evaluation's context (as-of, windows, options) the record is judged in.</param>
     /// <param name="cadre">The cadre.</param>
     /// <param name="evidence">The cadre's evidence records.</param>
     /// <param name="grades">The cadre's annual grades.</param>
@@ -17,17 +18,20 @@ public sealed class CadreRecord
     /// <param name="boardHistory">The cadre's past board placements.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public CadreRecord(
+        PolicyContext policy,
         Cadre cadre,
         IReadOnlyList<Evidence> evidence,
         IReadOnlyList<AnnualGrade> grades,
         IReadOnlyList<Measure> measures,
         IReadOnlyList<BoardPlacement> boardHistory)
     {
+        ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(cadre);
         ArgumentNullException.ThrowIfNull(evidence);
         ArgumentNullException.ThrowIfNull(grades);
         ArgumentNullException.ThrowIfNull(measures);
         ArgumentNullException.ThrowIfNull(boardHistory);
+        Policy = policy;
         Cadre = cadre;
         Evidence = evidence;
         Grades = grades;
@@ -40,6 +44,13 @@ public sealed class CadreRecord
     }
 
     private readonly int _evidenceKinds;
+
+    /// <summary>
+    /// Gets the evaluation's context. The record carries it so that a rule can decide on the record
+    /// alone — an alpha condition, which NRules tests once per fact without building a join tuple —
+    /// instead of joining every record with the <see cref="PolicyContext"/> fact.
+    /// </summary>
+    public PolicyContext Policy { get; }
 
     /// <summary>Gets the cadre.</summary>
     public Cadre Cadre { get; }

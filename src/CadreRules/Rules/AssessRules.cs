@@ -66,19 +66,16 @@ public sealed class WorkStyleAdjustmentRule : Rule
     /// <inheritdoc />
     public override void Define()
     {
-        PolicyContext policy = null!;
         CadreRecord record = null!;
         Proposal inspection = null!;
         IReadOnlyList<WorkStyleEvidence> serious = null!;
 
         When()
-            .Match(() => policy)
-            .Match(() => record, r => r.Cadre.Leadership, r => r.Has(EvidenceKind.WorkStyle))
-            .Let(() => serious, () => Select.SeriousWorkStyle(record, policy))
-            .Having(() => serious.Count > 0)
-            .Match(() => inspection, p => p.Kind == DecisionKind.SpecialInspection, p => p.Subject == record.Cadre.UnitId);
+            .Match(() => record, r => r.Cadre.Leadership, r => r.Has(EvidenceKind.WorkStyle), r => Select.HasSeriousWorkStyle(r))
+            .Match(() => inspection, p => p.Kind == DecisionKind.SpecialInspection, p => p.Subject == record.Cadre.UnitId)
+            .Let(() => serious, () => Select.SeriousWorkStyle(record, record.Policy));
 
         Then()
-            .Do(ctx => ctx.Propose(DecisionKind.Adjustment, record.Id, Reasons.WorkStyleAdjustment(serious), Ids.Of(serious), Details.Form(policy.Options.AdjustmentForm)));
+            .Do(ctx => ctx.Propose(DecisionKind.Adjustment, record.Id, Reasons.WorkStyleAdjustment(serious), Ids.Of(serious), Details.Form(record.Policy.Options.AdjustmentForm)));
     }
 }

@@ -13,15 +13,12 @@ public sealed class NegativeListRule : Rule
     /// <inheritdoc />
     public override void Define()
     {
-        PolicyContext policy = null!;
         CadreRecord record = null!;
         IReadOnlyList<IGrouping<NegativeListCategory, NegativeListEvidence>> entries = null!;
 
         When()
-            .Match(() => policy)
-            .Match(() => record, r => r.Has(EvidenceKind.NegativeList))
-            .Let(() => entries, () => Select.NegativeListEntries(record, policy))
-            .Having(() => entries.Count > 0);
+            .Match(() => record, r => r.Has(EvidenceKind.NegativeList), r => Select.HasNegativeListEntries(r))
+            .Let(() => entries, () => Select.NegativeListEntries(record, record.Policy));
 
         // One entry per category (POLICY.md, "Decision kinds").
         Then()
@@ -52,9 +49,8 @@ public sealed class ExclusionRule : Rule
         IReadOnlyList<NegativeListEvidence> verified = null!;
 
         When()
-            .Match(() => record, r => r.Has(EvidenceKind.NegativeList))
-            .Let(() => verified, () => Select.VerifiedNegativeList(record))
-            .Having(() => verified.Count > 0);
+            .Match(() => record, r => r.Has(EvidenceKind.NegativeList), r => Select.HasVerifiedNegativeList(r))
+            .Let(() => verified, () => Select.VerifiedNegativeList(record));
 
         Then()
             .Do(ctx => ctx.Propose(DecisionKind.Exclusion, record.Id, Reasons.Exclusion(verified), Ids.Of(verified), null));
@@ -99,18 +95,14 @@ public sealed class JointConsultationRule : Rule
     /// <inheritdoc />
     public override void Define()
     {
-        PolicyContext policy = null!;
         CadreRecord record = null!;
         IReadOnlyList<Evidence> problems = null!;
         IReadOnlyList<string> channels = null!;
 
         When()
-            .Match(() => policy)
-            .Match(() => record)
-            .Let(() => problems, () => Select.OversightProblems(record, policy))
-            .Having(() => problems.Count >= policy.Options.JointConsultationMinChannels)
-            .Let(() => channels, () => Channels.Distinct(problems))
-            .Having(() => channels.Count >= policy.Options.JointConsultationMinChannels);
+            .Match(() => record, r => Select.HasJointConsultation(r))
+            .Let(() => problems, () => Select.OversightProblems(record, record.Policy))
+            .Let(() => channels, () => Channels.Distinct(problems));
 
         Then()
             .Do(ctx => ctx.Propose(DecisionKind.JointConsultation, record.Id, Reasons.JointConsultation(channels), Ids.Of(problems), Details.Channels(channels)));

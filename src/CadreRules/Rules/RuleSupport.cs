@@ -54,20 +54,6 @@ internal static class Select
     public static IReadOnlyList<AnnualGrade> IncompetentGrades(CadreRecord record) =>
         Pick(record.Grades, static g => g.Grade == AnnualGradeLevel.Incompetent ? g : null);
 
-    /// <summary>MECH-03: whether any of the grades is for a year ≥ asOf.Year − 1.</summary>
-    public static bool AnyRecent(IReadOnlyList<AnnualGrade> grades, PolicyContext policy)
-    {
-        foreach (var g in grades)
-        {
-            if (g.Year >= policy.GradeYearFrom)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>REINST-01: the measure a Tracking proposal names.</summary>
     public static Measure? Measure(CadreRecord record, string? id)
     {
@@ -95,6 +81,197 @@ internal static class Select
         }
 
         return selected is null ? [] : selected;
+    }
+
+    // Predicates the rules test as alpha conditions on the record alone. They run for every cadre
+    // and decide whether a rule fires at all, so they only loop and never allocate; the matching
+    // records are selected (allocating) only for the cadres that pass.
+
+    /// <summary>ASSESS-03: whether <see cref="SeriousWorkStyle"/> selects anything.</summary>
+    public static bool HasSeriousWorkStyle(CadreRecord record)
+    {
+        var policy = record.Policy;
+        var evidence = record.Evidence;
+        for (int i = 0; i < evidence.Count; i++)
+        {
+            if (evidence[i] is WorkStyleEvidence { Status: FindingStatus.Verified, Severity: Severity.Serious } w && policy.IsRecent(w.Date))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>IDENT-02: whether <see cref="VerifiedNegativeList"/> selects anything.</summary>
+    public static bool HasVerifiedNegativeList(CadreRecord record)
+    {
+        var evidence = record.Evidence;
+        for (int i = 0; i < evidence.Count; i++)
+        {
+            if (evidence[i] is NegativeListEvidence { Status: FindingStatus.Verified })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>IDENT-01: whether <see cref="NegativeListEntries"/> selects anything.</summary>
+    public static bool HasNegativeListEntries(CadreRecord record)
+    {
+        var policy = record.Policy;
+        var evidence = record.Evidence;
+        for (int i = 0; i < evidence.Count; i++)
+        {
+            if (evidence[i] is NegativeListEvidence n
+                && (n.Status == FindingStatus.Verified || (n.Status == FindingStatus.EarlySign && policy.IsWithin(n.Date, policy.EarlySignAfter))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>IDENT-04: whether <see cref="OversightProblems"/> come from at least JointConsultationMinChannels distinct channels.</summary>
+    public static bool HasJointConsultation(CadreRecord record)
+    {
+        var policy = record.Policy;
+        var evidence = record.Evidence;
+        ulong channels = 0;
+        for (int i = 0; i < evidence.Count; i++)
+        {
+            var e = evidence[i];
+            if (e.IsProblem && Channels.IsOversight(e.Channel) && policy.IsRecent(e.Date))
+            {
+                channels |= 1UL << ((int)e.Channel & 63);
+            }
+        }
+
+        return System.Numerics.BitOperations.PopCount(channels) >= policy.Options.JointConsultationMinChannels;
+    }
+
+    /// <summary>BOARD-02: whether <see cref="YellowBoardProblems"/> or <see cref="PoorRecentGrades"/> selects anything.</summary>
+    public static bool IsYellow(CadreRecord record)
+    {
+        var policy = record.Policy;
+        var evidence = record.Evidence;
+        for (int i = 0; i < evidence.Count; i++)
+        {
+            var e = evidence[i];
+            if (e.Kind is EvidenceKind.WorkStyle or EvidenceKind.KeyTask && e.IsProblem && policy.IsRecent(e.Date))
+            {
+                return true;
+            }
+        }
+
+        var grades = record.Grades;
+        for (int i = 0; i < grades.Count; i++)
+        {
+            if (grades[i].Year >= policy.GradeYearFrom && grades[i].Grade is AnnualGradeLevel.BasicallyCompetent or AnnualGradeLevel.Incompetent)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>BOARD-01: whether <see cref="OutstandingRedBoardTasks"/> selects anything.</summary>
+    public static bool HasOutstandingRedBoardTask(CadreRecord record)
+    {
+        var policy = record.Policy;
+        var evidence = record.Evidence;
+        for (int i = 0; i < evidence.Count; i++)
+        {
+            if (evidence[i] is KeyTaskEvidence { Rating: KeyTaskRating.Outstanding } k && policy.IsRedBoardTask(k.Task) && policy.IsRecent(k.Date))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>MECH-03: whether an Incompetent grade is for a year ≥ asOf.Year − 1.</summary>
+    public static bool HasRecentIncompetentGrade(CadreRecord record)
+    {
+        var policy = record.Policy;
+        var grades = record.Grades;
+        for (int i = 0; i < grades.Count; i++)
+        {
+            if (grades[i].Grade == AnnualGradeLevel.Incompetent && grades[i].Year >= policy.GradeYearFrom)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// MECH-02: whether <see cref="PolicyFunctions.Escalate"/> applies a step — an Admonishment,
+    /// ReminderTalk or WrittenInquiry in the escalation window, or a yellow board in the previous
+    /// period. It depends on the record alone, not on the yellow-board proposal.
+    /// </summary>
+    public static bool CanEscalate(CadreRecord record)
+    {
+        var policy = record.Policy;
+        var measures = record.Measures;
+        for (int i = 0; i < measures.Count; i++)
+        {
+            var m = measures[i];
+            if (m.Kind is MeasureKind.Admonishment or MeasureKind.ReminderTalk or MeasureKind.WrittenInquiry
+                && policy.IsWithin(m.Date, policy.EscalationAfter))
+            {
+                return true;
+            }
+        }
+
+        var history = record.BoardHistory;
+        for (int i = 0; i < history.Count; i++)
+        {
+            if (history[i].Board == Board.Yellow && history[i].Period == policy.PreviousPeriod)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>MECH-05: whether <see cref="PolicyFunctions.Track"/> returns a state.</summary>
+    public static bool IsTracked(CadreRecord record)
+    {
+        var policy = record.Policy;
+        var measures = record.Measures;
+        Measure? tracked = null;
+        for (int i = 0; i < measures.Count; i++)
+        {
+            var m = measures[i];
+            if (m.IsAdjustment && policy.IsWithin(m.Date, policy.TrackingAfter)
+                && (tracked is null || m.Date > tracked.Date || (m.Date == tracked.Date && string.CompareOrdinal(m.Id, tracked.Id) > 0)))
+            {
+                tracked = m;
+            }
+        }
+
+        if (tracked is null)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < measures.Count; i++)
+        {
+            if (measures[i].IsOutcome && measures[i].Date > tracked.Date)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static IReadOnlyList<TResult> Pick<TSource, TResult>(IReadOnlyList<TSource> items, Func<TSource, TResult?> pick)

@@ -14,17 +14,14 @@ public sealed class YellowBoardRule : Rule
     /// <inheritdoc />
     public override void Define()
     {
-        PolicyContext policy = null!;
         CadreRecord record = null!;
         IReadOnlyList<Evidence> problems = null!;
         IReadOnlyList<AnnualGrade> grades = null!;
 
         When()
-            .Match(() => policy)
-            .Match(() => record)
-            .Let(() => problems, () => Select.YellowBoardProblems(record, policy))
-            .Let(() => grades, () => Select.PoorRecentGrades(record, policy))
-            .Having(() => problems.Count > 0 || grades.Count > 0);
+            .Match(() => record, r => Select.IsYellow(r))
+            .Let(() => problems, () => Select.YellowBoardProblems(record, record.Policy))
+            .Let(() => grades, () => Select.PoorRecentGrades(record, record.Policy));
 
         Then()
             .Do(ctx => ctx.Propose(DecisionKind.YellowBoard, record.Id, Reasons.YellowBoard(problems, grades), Ids.Of(problems), null));
@@ -42,17 +39,14 @@ public sealed class RedBoardRule : Rule
     /// <inheritdoc />
     public override void Define()
     {
-        PolicyContext policy = null!;
         CadreRecord record = null!;
         IReadOnlyList<KeyTaskEvidence> outstanding = null!;
 
         When()
-            .Match(() => policy)
-            .Match(() => record, r => r.Has(EvidenceKind.KeyTask))
-            .Let(() => outstanding, () => Select.OutstandingRedBoardTasks(record, policy))
-            .Having(() => outstanding.Count > 0)
+            .Match(() => record, r => r.Has(EvidenceKind.KeyTask), r => Select.HasOutstandingRedBoardTask(r))
             .Not<Proposal>(p => p.Subject == record.Cadre.Id,
-                p => p.Kind == DecisionKind.YellowBoard || p.Kind == DecisionKind.NegativeListEntry || p.Kind == DecisionKind.Exclusion);
+                p => p.Kind == DecisionKind.YellowBoard || p.Kind == DecisionKind.NegativeListEntry || p.Kind == DecisionKind.Exclusion)
+            .Let(() => outstanding, () => Select.OutstandingRedBoardTasks(record, record.Policy));
 
         Then()
             .Do(ctx => ctx.Propose(DecisionKind.RedBoard, record.Id, Reasons.RedBoard(outstanding), Ids.Of(outstanding), null));
@@ -73,9 +67,10 @@ public sealed class ReminderRule : Rule
         CadreRecord record = null!;
         Proposal yellow = null!;
 
+        // The proposal first: only yellow-board cadres get a join tuple.
         When()
-            .Match(() => record)
-            .Match(() => yellow, p => p.Kind == DecisionKind.YellowBoard, p => p.Subject == record.Cadre.Id)
+            .Match(() => yellow, p => p.Kind == DecisionKind.YellowBoard)
+            .Match(() => record, r => r.Cadre.Id == yellow.Subject)
             .Not<Proposal>(p => p.Subject == record.Cadre.Id, p => p.RuleId == EscalationRule.Id);
 
         Then()
@@ -98,21 +93,19 @@ public sealed class EscalationRule : Rule
     /// <inheritdoc />
     public override void Define()
     {
-        PolicyContext policy = null!;
         CadreRecord record = null!;
         Proposal yellow = null!;
         EscalationStep step = null!;
 
+        // Whether a step applies depends on the record alone: an alpha condition.
         When()
-            .Match(() => policy)
-            .Match(() => record)
-            .Match(() => yellow, p => p.Kind == DecisionKind.YellowBoard, p => p.Subject == record.Cadre.Id)
-            .Let(() => step, () => PolicyFunctions.Escalate(record.Measures, record.BoardHistory, policy))
-            .Having(() => step.Applies);
+            .Match(() => yellow, p => p.Kind == DecisionKind.YellowBoard)
+            .Match(() => record, r => Select.CanEscalate(r), r => r.Cadre.Id == yellow.Subject)
+            .Let(() => step, () => PolicyFunctions.Escalate(record.Measures, record.BoardHistory, record.Policy));
 
         Then()
-            .Do(ctx => ctx.Propose(step.Kind, record.Id, Reasons.Escalation(step, policy), Ids.Of(step.Measures),
-                step.Kind == DecisionKind.Adjustment ? Details.Form(policy.Options.AdjustmentForm) : null));
+            .Do(ctx => ctx.Propose(step.Kind, record.Id, Reasons.Escalation(step, record.Policy), Ids.Of(step.Measures),
+                step.Kind == DecisionKind.Adjustment ? Details.Form(record.Policy.Options.AdjustmentForm) : null));
     }
 }
 
@@ -127,18 +120,15 @@ public sealed class GradeConsequenceRule : Rule
     /// <inheritdoc />
     public override void Define()
     {
-        PolicyContext policy = null!;
         CadreRecord record = null!;
         IReadOnlyList<AnnualGrade> incompetent = null!;
 
         When()
-            .Match(() => policy)
-            .Match(() => record, r => r.Grades.Count > 0)
-            .Let(() => incompetent, () => Select.IncompetentGrades(record))
-            .Having(() => Select.AnyRecent(incompetent, policy));
+            .Match(() => record, r => r.Grades.Count > 0, r => Select.HasRecentIncompetentGrade(r))
+            .Let(() => incompetent, () => Select.IncompetentGrades(record));
 
         Then()
-            .Do(ctx => GradeConsequences.Propose(ctx, record.Cadre, incompetent, policy));
+            .Do(ctx => GradeConsequences.Propose(ctx, record.Cadre, incompetent, record.Policy));
     }
 }
 
@@ -153,20 +143,18 @@ public sealed class PromotionRule : Rule
     /// <inheritdoc />
     public override void Define()
     {
-        PolicyContext policy = null!;
         CadreRecord record = null!;
         Proposal red = null!;
         DateOnly? blockEnd = null;
 
         When()
-            .Match(() => policy)
-            .Match(() => record)
-            .Match(() => red, p => p.Kind == DecisionKind.RedBoard, p => p.Subject == record.Cadre.Id)
+            .Match(() => red, p => p.Kind == DecisionKind.RedBoard)
+            .Match(() => record, r => r.Cadre.Id == red.Subject)
             .Not<Proposal>(p => p.Kind == DecisionKind.Exclusion, p => p.Subject == record.Cadre.Id)
-            .Let(() => blockEnd, () => policy.PromotionBlockEnd(record.Measures));
+            .Let(() => blockEnd, () => record.Policy.PromotionBlockEnd(record.Measures));
 
         Then()
-            .Do(ctx => PromotionOutcome.Propose(ctx, record.Cadre, red, record.Measures, blockEnd, policy));
+            .Do(ctx => PromotionOutcome.Propose(ctx, record.Cadre, red, record.Measures, blockEnd, record.Policy));
     }
 }
 
@@ -181,14 +169,12 @@ public sealed class TrackingRule : Rule
     /// <inheritdoc />
     public override void Define()
     {
-        PolicyContext policy = null!;
         CadreRecord record = null!;
         TrackingState? state = null;
 
         When()
-            .Match(() => policy)
-            .Match(() => record, r => r.Measures.Count > 0)
-            .Let(() => state, () => PolicyFunctions.Track(record.Measures, policy))
+            .Match(() => record, r => r.Measures.Count > 0, r => Select.IsTracked(r))
+            .Let(() => state, () => PolicyFunctions.Track(record.Measures, record.Policy))
             .Having(() => state != null);
 
         Then()
@@ -207,7 +193,6 @@ public sealed class ReinstatementRule : Rule
     /// <inheritdoc />
     public override void Define()
     {
-        PolicyContext policy = null!;
         CadreRecord record = null!;
         Proposal tracking = null!;
         Measure? tracked = null;
@@ -215,21 +200,21 @@ public sealed class ReinstatementRule : Rule
         TrackingState? state = null;
         MeasureKind? form = null;
 
+        // The proposal first: only tracked cadres get a join tuple; a named measure needs a measure.
         When()
-            .Match(() => policy)
-            .Match(() => record)
-            .Match(() => tracking, p => p.Kind == DecisionKind.Tracking, p => p.Subject == record.Cadre.Id)
+            .Match(() => tracking, p => p.Kind == DecisionKind.Tracking)
+            .Match(() => record, r => r.Measures.Count > 0, r => r.Cadre.Id == tracking.Subject)
             .Not<Proposal>(p => p.Kind == DecisionKind.Exclusion, p => p.Subject == record.Cadre.Id)
             .Let(() => tracked, () => Select.Measure(record, tracking.GetDetail(DetailKeys.Measure)))
             .Having(() => tracked != null)
             .Let(() => since, () => Select.EvidenceAfter(record, tracked!))
-            .Having(() => Reinstatement.Qualifies(since, policy))
-            .Let(() => state, () => Reinstatement.StateOf(tracking, tracked!, policy))
-            .Let(() => form, () => PolicyFunctions.ReinstatementForm(state!, policy))
+            .Having(() => Reinstatement.Qualifies(since, record.Policy))
+            .Let(() => state, () => Reinstatement.StateOf(tracking, tracked!, record.Policy))
+            .Let(() => form, () => PolicyFunctions.ReinstatementForm(state!, record.Policy))
             .Having(() => form != null);
 
         Then()
-            .Do(ctx => ctx.Propose(DecisionKind.ReinstatementCandidate, record.Id, Reasons.Reinstated(form!.Value, tracked!, since, policy),
-                Ids.Of(Reinstatement.Supporting(since, policy)).Append(tracked!.Id), Details.Reinstatement(form!.Value, tracked!)));
+            .Do(ctx => ctx.Propose(DecisionKind.ReinstatementCandidate, record.Id, Reasons.Reinstated(form!.Value, tracked!, since, record.Policy),
+                Ids.Of(Reinstatement.Supporting(since, record.Policy)).Append(tracked!.Id), Details.Reinstatement(form!.Value, tracked!)));
     }
 }
