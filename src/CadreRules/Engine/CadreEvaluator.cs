@@ -136,8 +136,20 @@ public sealed class CadreEvaluator : ICadreEvaluator
 
             // Only the unit's own proposals: a cadre rule that needs no evidence (a host rule, say)
             // also fires here, without the cadre's facts, and must not leak into phase 2.
+            // Filtered in C#, not with Queryable.Where: NRules' Query is an IQueryable, so an
+            // operator on it compiles an expression tree (a new DynamicMethod, later finalized) for
+            // every session.
             string unitId = index.Units[u].Id;
-            unitProposals[u] = session.Query<Proposal>().Where(p => p.Subject == unitId).ToList();
+            var own = new List<Proposal>();
+            foreach (var proposal in session.Query<Proposal>())
+            {
+                if (proposal.Subject == unitId)
+                {
+                    own.Add(proposal);
+                }
+            }
+
+            unitProposals[u] = own;
         });
 
         // Phase 2: cadre rules, one session per batch of cadres of the same unit, seeded with the
