@@ -77,7 +77,7 @@ public sealed class EarlySignReminderRule : Rule
                 .Match<Proposal>(p => p.Kind == DecisionKind.NegativeListEntry, p => p.Subject == record.Cadre.Id)
                 .Collect()
                 .Where(x => x.Any()))
-            .Having(() => entries.All(e => e.Details[DetailKeys.Status] as string == nameof(FindingStatus.EarlySign)));
+            .Having(() => Select.AllEarlySign(entries));
 
         Then()
             .Do(ctx => ctx.Propose(DecisionKind.ReminderTalk, record.Id, Reasons.EarlySignReminder(entries), Ids.Of(entries), null));

@@ -54,6 +54,24 @@ internal static class Select
     public static IReadOnlyList<AnnualGrade> IncompetentGrades(CadreRecord record) =>
         Pick(record.Grades, static g => g.Grade == AnnualGradeLevel.Incompetent ? g : null);
 
+    /// <summary>
+    /// IDENT-03: whether every negative-list entry has status EarlySign. A named function because
+    /// a lambda nested in the rule's condition (<c>entries.All(e => …)</c>) would be bound to a new
+    /// delegate through DynamicMethod.CreateDelegate on every evaluation.
+    /// </summary>
+    public static bool AllEarlySign(IEnumerable<Proposal> entries)
+    {
+        foreach (var entry in entries)
+        {
+            if (entry.Details[DetailKeys.Status] as string != nameof(FindingStatus.EarlySign))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>REINST-01: the measure a Tracking proposal names.</summary>
     public static Measure? Measure(CadreRecord record, string? id)
     {
