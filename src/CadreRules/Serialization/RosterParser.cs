@@ -703,14 +703,14 @@ internal sealed class RosterParser
                 EvidenceKind.KeyTask => Bits(9, 10),
                 _ => Bits(11),
             };
-            string ownNames = NamesOf(own, EvidenceFields);
             ulong foreign = seen & EvidenceKindSpecific & ~own;
             for (int bit = 0; bit < EvidenceFields.Names.Length; bit++)
             {
                 string name = EvidenceFields.Names[bit];
                 if ((foreign & (1UL << bit)) != 0)
                 {
-                    Error(_path.With(name), $"property '{name}' does not belong to evidence of kind {k}; expected only the common properties and {ownNames}");
+                    // Built only for the error: a valid record must not pay for the list of names.
+                    Error(_path.With(name), $"property '{name}' does not belong to evidence of kind {k}; expected only the common properties and {NamesOf(own, EvidenceFields)}");
                 }
                 else if ((own & ~seen & (1UL << bit)) != 0)
                 {
