@@ -138,6 +138,15 @@ internal sealed class RosterParser
     private readonly Dictionary<string, int> _recordIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Unit, int Project)> _projectIds = new(StringComparer.Ordinal);
     private readonly Dictionary<(string CadreId, int Year), int> _gradeKeys = [];
+
+    // Generated rosters list record ids and grade keys in ascending order. While they ascend they are
+    // distinct without a dictionary (millions of entries, most of the reader's garbage); the first key
+    // out of order fills the dictionary from the result lists and the keys of elements that built
+    // nothing, and from then on the dictionary decides, with the same messages.
+    private string? _lastRecordId;
+    private (string CadreId, int Year)? _lastGradeKey;
+    private readonly List<(string Id, int Location)> _unbuiltRecordIds = [];
+    private readonly List<(string CadreId, int Year, int Index)> _unbuiltGradeKeys = [];
     private readonly Dictionary<(string CadreId, AssessmentPeriod Period), int> _boardKeys = [];
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _unitLookup;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _cadreLookup;
@@ -726,6 +735,7 @@ internal sealed class RosterParser
                 _pendingChecks.Add(new(EvidenceSection, index, 0, 2, CheckKind.Date, d.DayNumber));
             }
 
+            NoteUnbuiltRecord(id, index);
             return false;
         }
 
@@ -757,6 +767,7 @@ internal sealed class RosterParser
         if (evidence is null)
         {
             _pendingChecks.Add(new(EvidenceSection, index, 0, 2, CheckKind.Date, date.Value.DayNumber));
+            NoteUnbuiltRecord(id, index);
             return false;
         }
 
@@ -819,7 +830,7 @@ internal sealed class RosterParser
         }
 
         ReportMissing(seen, 0b111, GradeFields);
-        if (cadreId is not null && year is { } y && !_gradeKeys.TryAdd((cadreId, y), index))
+        if (cadreId is not null && year is { } y && !IsNewGradeKey(cadreId, y, index))
         {
             Error(string.Create(
                 CultureInfo.InvariantCulture,
@@ -831,6 +842,10 @@ internal sealed class RosterParser
             if (year is { } pendingYear)
             {
                 _pendingChecks.Add(new(GradesSection, index, 0, 1, CheckKind.Year, pendingYear));
+                if (cadreId is not null && _gradeKeys.Count == 0)
+                {
+                    _unbuiltGradeKeys.Add((cadreId, pendingYear, index));
+                }
             }
 
             return false;
@@ -879,6 +894,7 @@ internal sealed class RosterParser
                 _pendingChecks.Add(new(MeasuresSection, index, 0, 2, CheckKind.Date, d.DayNumber));
             }
 
+            NoteUnbuiltRecord(id, ~index);
             return false;
         }
 
@@ -931,6 +947,40 @@ internal sealed class RosterParser
 
         _board.Add(new BoardPlacement { CadreId = cadreId, Period = period.Value, Board = board.Value });
         return true;
+    }
+
+    /// <summary>Records a grade's key; <see langword="false"/> when an earlier grade has it (see <see cref="_gradeKeys"/>).</summary>
+    private bool IsNewGradeKey(string cadreId, int year, int index)
+    {
+        if (_gradeKeys.Count == 0)
+        {
+            if (_lastGradeKey is not { } last || Ascends(cadreId, year, last))
+            {
+                _lastGradeKey = (cadreId, year);
+                return true;
+            }
+
+            int gap = 0;
+            for (int i = 0; i < _grades.Count; i++)
+            {
+                _gradeKeys.Add((_grades[i].CadreId, _grades[i].Year), JsonIndex(i, _gradeGaps, ref gap));
+            }
+
+            foreach (var (unbuiltCadreId, unbuiltYear, unbuiltIndex) in _unbuiltGradeKeys)
+            {
+                _gradeKeys.Add((unbuiltCadreId, unbuiltYear), unbuiltIndex);
+            }
+
+            _unbuiltGradeKeys.Clear();
+        }
+
+        return _gradeKeys.TryAdd((cadreId, year), index);
+
+        static bool Ascends(string cadreId, int year, (string CadreId, int Year) last)
+        {
+            int order = string.CompareOrdinal(cadreId, last.CadreId);
+            return order > 0 || (order == 0 && year > last.Year);
+        }
     }
 
     private static int PeriodOrdinal(AssessmentPeriod period) => (period.Year * 2) + (int)period.Half - 1;
@@ -1237,7 +1287,23 @@ internal sealed class RosterParser
     private string? ReadRecordId(ref JsonCursor c, int location)
     {
         string? id = ReadId(ref c);
-        if (id is not null && !_recordIds.TryAdd(id, location))
+        if (id is null)
+        {
+            return null;
+        }
+
+        if (_recordIds.Count == 0)
+        {
+            if (_lastRecordId is null || string.CompareOrdinal(id, _lastRecordId) > 0)
+            {
+                _lastRecordId = id;
+                return id;
+            }
+
+            FillRecordIds();
+        }
+
+        if (!_recordIds.TryAdd(id, location))
         {
             int first = _recordIds[id];
             string firstPath = first >= 0
@@ -1247,6 +1313,38 @@ internal sealed class RosterParser
         }
 
         return id;
+    }
+
+    /// <summary>Puts every record id seen so far into <see cref="_recordIds"/>, once they stop ascending.</summary>
+    private void FillRecordIds()
+    {
+        int gap = 0;
+        for (int i = 0; i < _evidence.Count; i++)
+        {
+            _recordIds.Add(_evidence[i].Id, JsonIndex(i, _evidenceGaps, ref gap));
+        }
+
+        gap = 0;
+        for (int i = 0; i < _measures.Count; i++)
+        {
+            _recordIds.Add(_measures[i].Id, ~JsonIndex(i, _measureGaps, ref gap));
+        }
+
+        foreach (var (id, location) in _unbuiltRecordIds)
+        {
+            _recordIds.Add(id, location);
+        }
+
+        _unbuiltRecordIds.Clear();
+    }
+
+    /// <summary>Keeps the id of a record that built nothing while ids ascend, for <see cref="FillRecordIds"/>.</summary>
+    private void NoteUnbuiltRecord(string? id, int location)
+    {
+        if (id is not null && _recordIds.Count == 0)
+        {
+            _unbuiltRecordIds.Add((id, location));
+        }
     }
 
     /// <summary>
