@@ -150,6 +150,8 @@ internal sealed class RosterParser
     private readonly Dictionary<(string CadreId, AssessmentPeriod Period), int> _boardKeys = [];
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _unitLookup;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _cadreLookup;
+    private readonly LastReference _lastUnitReference = new();
+    private readonly LastReference _lastCadreReference = new();
 
     private readonly List<PendingReference> _pendingReferences = [];
     private readonly List<PendingCheck> _pendingChecks = [];
@@ -597,7 +599,7 @@ internal sealed class RosterParser
                     name = ReadString(ref c);
                     break;
                 case 2:
-                    unitId = ReadReference(ref c, _unitLookup, CadresSection, index, 2);
+                    unitId = ReadReference(ref c, _unitLookup, _lastUnitReference, CadresSection, index, 2);
                     break;
                 case 3:
                     rank = ReadEnum<CadreRank>(ref c, "rank");
@@ -662,7 +664,7 @@ internal sealed class RosterParser
                     id = ReadRecordId(ref c, index);
                     break;
                 case 1:
-                    cadreId = ReadReference(ref c, _cadreLookup, EvidenceSection, index, 1);
+                    cadreId = ReadReference(ref c, _cadreLookup, _lastCadreReference, EvidenceSection, index, 1);
                     break;
                 case 2:
                     date = ReadDate(ref c, allowNull: false);
@@ -813,7 +815,7 @@ internal sealed class RosterParser
             switch (BeginProperty(ref c, GradeFields, ref seen))
             {
                 case 0:
-                    cadreId = ReadReference(ref c, _cadreLookup, GradesSection, index, 0);
+                    cadreId = ReadReference(ref c, _cadreLookup, _lastCadreReference, GradesSection, index, 0);
                     break;
                 case 1:
                     year = ReadInt32(ref c);
@@ -870,7 +872,7 @@ internal sealed class RosterParser
                     id = ReadRecordId(ref c, ~index);
                     break;
                 case 1:
-                    cadreId = ReadReference(ref c, _cadreLookup, MeasuresSection, index, 1);
+                    cadreId = ReadReference(ref c, _cadreLookup, _lastCadreReference, MeasuresSection, index, 1);
                     break;
                 case 2:
                     date = ReadDate(ref c, allowNull: false);
@@ -913,7 +915,7 @@ internal sealed class RosterParser
             switch (BeginProperty(ref c, BoardFields, ref seen))
             {
                 case 0:
-                    cadreId = ReadReference(ref c, _cadreLookup, BoardSection, index, 0);
+                    cadreId = ReadReference(ref c, _cadreLookup, _lastCadreReference, BoardSection, index, 0);
                     break;
                 case 1:
                     period = ReadPeriod(ref c);
@@ -1355,10 +1357,19 @@ internal sealed class RosterParser
     private string? ReadReference(
         ref JsonCursor c,
         Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> known,
+        LastReference last,
         int section,
         int index,
         int field)
     {
+        // Records of one cadre (and cadres of one unit) usually come together: compare the raw bytes
+        // with the previous hit before transcoding and hashing.
+        bool plain = c.TokenType == JsonTokenType.String && !c.Reader.ValueIsEscaped;
+        if (plain && last.TryGet(c.Reader.ValueSpan, out string? previous))
+        {
+            return previous;
+        }
+
         if (c.TokenType == JsonTokenType.String && c.Reader.ValueSpan.Length <= 256)
         {
             // UTF-16 never needs more chars than the UTF-8 (or escaped) form has bytes.
@@ -1375,6 +1386,11 @@ internal sealed class RosterParser
 
             if (length >= 0 && known.TryGetValue(chars[..length], out string? existing, out _))
             {
+                if (plain)
+                {
+                    last.Set(c.Reader.ValueSpan, existing);
+                }
+
                 return existing;
             }
         }

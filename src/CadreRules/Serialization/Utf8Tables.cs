@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
 namespace CadreRules.Serialization;
@@ -187,5 +188,34 @@ internal sealed class JsonPathStack
         _names[_count] = name;
         _indices[_count] = index;
         _count++;
+    }
+}
+
+/// <summary>
+/// The raw UTF-8 bytes of the last reference that resolved to a defined id, and that id's string.
+/// Ids are never removed once defined, so a later reference with the same bytes resolves the same.
+/// </summary>
+internal sealed class LastReference
+{
+    private byte[] _utf8 = new byte[64];
+    private int _length;
+    private string? _id;
+
+    public bool TryGet(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out string? id)
+    {
+        id = _id;
+        return id is not null && utf8.SequenceEqual(_utf8.AsSpan(0, _length));
+    }
+
+    public void Set(ReadOnlySpan<byte> utf8, string id)
+    {
+        if (utf8.Length > _utf8.Length)
+        {
+            _utf8 = new byte[utf8.Length];
+        }
+
+        utf8.CopyTo(_utf8);
+        _length = utf8.Length;
+        _id = id;
     }
 }
