@@ -151,6 +151,7 @@ internal sealed class RosterParser
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _unitLookup;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _cadreLookup;
     private readonly LastReference _lastUnitReference = new();
+    private readonly StringCache _names = new();
     private readonly LastReference _lastCadreReference = new();
 
     private readonly List<PendingReference> _pendingReferences = [];
@@ -371,7 +372,7 @@ internal sealed class RosterParser
 
                     break;
                 case 1:
-                    name = ReadString(ref c);
+                    name = ReadName(ref c);
                     break;
                 case 2:
                     kind = ReadEnum<UnitKind>(ref c, "unit kind");
@@ -455,7 +456,7 @@ internal sealed class RosterParser
             switch (BeginProperty(ref c, IndicatorFields, ref seen))
             {
                 case 0:
-                    name = ReadString(ref c, nonBlank: true);
+                    name = ReadName(ref c, nonBlank: true);
                     break;
                 case 1:
                     year = ReadInt32(ref c);
@@ -547,7 +548,7 @@ internal sealed class RosterParser
 
                     break;
                 case 1:
-                    name = ReadString(ref c);
+                    name = ReadName(ref c);
                     break;
                 case 2:
                     planned = ReadProgress(ref c);
@@ -596,7 +597,7 @@ internal sealed class RosterParser
 
                     break;
                 case 1:
-                    name = ReadString(ref c);
+                    name = ReadName(ref c);
                     break;
                 case 2:
                     unitId = ReadReference(ref c, _unitLookup, _lastUnitReference, CadresSection, index, 2);
@@ -1284,6 +1285,42 @@ internal sealed class RosterParser
     }
 
     private string? ReadId(ref JsonCursor c) => ReadString(ref c, nonBlank: true);
+
+    /// <summary>
+    /// Reads a name. Names repeat (a million cadres share far fewer names; every unit has the same
+    /// indicator names), so equal names share one string instead of each holding a copy.
+    /// </summary>
+    private string? ReadName(ref JsonCursor c, bool nonBlank = false)
+    {
+        if (c.TokenType == JsonTokenType.String && c.Reader.ValueSpan.Length <= 256)
+        {
+            // UTF-16 never needs more chars than the UTF-8 (or escaped) form has bytes.
+            Span<char> chars = stackalloc char[256];
+            int length = -1;
+            try
+            {
+                length = c.Reader.CopyString(chars);
+            }
+            catch (InvalidOperationException)
+            {
+                // Reported by ReadString below.
+            }
+
+            if (length >= 0)
+            {
+                string name = _names.Get(chars[..length]);
+                if (nonBlank && string.IsNullOrWhiteSpace(name))
+                {
+                    Error($"the value is empty or blank; expected {_expects}");
+                    return null;
+                }
+
+                return name;
+            }
+        }
+
+        return ReadString(ref c, nonBlank);
+    }
 
     /// <summary>Reads an evidence or measure id into their shared id space.</summary>
     private string? ReadRecordId(ref JsonCursor c, int location)

@@ -219,3 +219,36 @@ internal sealed class LastReference
         _id = id;
     }
 }
+
+/// <summary>
+/// Shares one string instance per distinct text. Bounded: past <see cref="MaxEntries"/> distinct texts
+/// new ones are still returned, just not kept, so unique values cannot grow it without limit.
+/// </summary>
+internal sealed class StringCache
+{
+    internal const int MaxEntries = 1 << 16;
+
+    private readonly HashSet<string> _strings = new(StringComparer.Ordinal);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public StringCache()
+    {
+        _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public string Get(ReadOnlySpan<char> text)
+    {
+        if (_lookup.TryGetValue(text, out string? shared))
+        {
+            return shared;
+        }
+
+        var created = new string(text);
+        if (_strings.Count < MaxEntries)
+        {
+            _strings.Add(created);
+        }
+
+        return created;
+    }
+}
