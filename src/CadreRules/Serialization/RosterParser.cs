@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 using System.Text.Json;
 
@@ -1151,7 +1152,8 @@ internal sealed class RosterParser
             name = name.Length <= _scratch.Length && TryCopyUnescaped(ref reader, out int length) ? _scratch.AsSpan(0, length) : default;
         }
 
-        int field = fields.Find(name);
+        // Documents list properties in schema order, so the search starts after the last one seen.
+        int field = fields.Find(name, 64 - BitOperations.LeadingZeroCount(seen));
         if (field < 0)
         {
             string text = RawText(ref reader);

@@ -41,11 +41,27 @@ internal sealed class FieldSet
     /// <summary>Gets the names joined for error messages.</summary>
     public string Expected { get; }
 
-    /// <summary>Returns the index of <paramref name="name"/>, or -1.</summary>
-    public int Find(ReadOnlySpan<byte> name)
+    /// <summary>
+    /// Returns the index of <paramref name="name"/>, or -1, trying <paramref name="start"/> first and
+    /// wrapping around; names are distinct, so the start changes only the cost.
+    /// </summary>
+    public int Find(ReadOnlySpan<byte> name, int start)
     {
         byte[][] utf8 = _utf8;
-        for (int i = 0; i < utf8.Length; i++)
+        if ((uint)start >= (uint)utf8.Length)
+        {
+            start = 0;
+        }
+
+        for (int i = start; i < utf8.Length; i++)
+        {
+            if (name.SequenceEqual(utf8[i]))
+            {
+                return i;
+            }
+        }
+
+        for (int i = 0; i < start; i++)
         {
             if (name.SequenceEqual(utf8[i]))
             {
