@@ -373,7 +373,7 @@ internal sealed class RosterParser
 
                     break;
                 case 1:
-                    name = ReadName(ref c);
+                    name = ReadRepeated(ref c);
                     break;
                 case 2:
                     kind = ReadEnum<UnitKind>(ref c, "unit kind");
@@ -457,7 +457,7 @@ internal sealed class RosterParser
             switch (BeginProperty(ref c, IndicatorFields, ref seen))
             {
                 case 0:
-                    name = ReadName(ref c, nonBlank: true);
+                    name = ReadRepeated(ref c, nonBlank: true);
                     break;
                 case 1:
                     year = ReadInt32(ref c);
@@ -549,7 +549,7 @@ internal sealed class RosterParser
 
                     break;
                 case 1:
-                    name = ReadName(ref c);
+                    name = ReadRepeated(ref c);
                     break;
                 case 2:
                     planned = ReadProgress(ref c);
@@ -598,7 +598,7 @@ internal sealed class RosterParser
 
                     break;
                 case 1:
-                    name = ReadName(ref c);
+                    name = ReadRepeated(ref c);
                     break;
                 case 2:
                     unitId = ReadReference(ref c, _unitLookup, _lastUnitReference, CadresSection, index, 2);
@@ -1289,10 +1289,10 @@ internal sealed class RosterParser
     private string? ReadId(ref JsonCursor c) => ReadString(ref c, nonBlank: true);
 
     /// <summary>
-    /// Reads a name. Names repeat (a million cadres share far fewer names; every unit has the same
-    /// indicator names), so equal names share one string instead of each holding a copy.
+    /// Reads a string that repeats: names (a million cadres share far fewer names; every unit has the
+    /// same indicator names) and periods, so equal values share one string instead of each a copy.
     /// </summary>
-    private string? ReadName(ref JsonCursor c, bool nonBlank = false)
+    private string? ReadRepeated(ref JsonCursor c, bool nonBlank = false)
     {
         if (c.TokenType == JsonTokenType.String && c.Reader.ValueSpan.Length <= 256)
         {
@@ -1576,7 +1576,7 @@ internal sealed class RosterParser
 
     private AssessmentPeriod? ReadPeriod(ref JsonCursor c)
     {
-        string? text = ReadString(ref c);
+        string? text = ReadRepeated(ref c);
         if (text is null)
         {
             return null;
