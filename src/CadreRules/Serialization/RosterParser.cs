@@ -152,8 +152,8 @@ internal sealed class RosterParser
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _unitLookup;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _cadreLookup;
     private readonly LastReference _lastUnitReference = new();
-    private readonly StringCache _names = new();
     private readonly LastReference _lastCadreReference = new();
+    private readonly StringCache _names = new();
 
     private readonly List<PendingReference> _pendingReferences = [];
     private readonly List<PendingCheck> _pendingChecks = [];
