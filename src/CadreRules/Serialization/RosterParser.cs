@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 using System.Text.Json;
 
@@ -138,9 +139,21 @@ internal sealed class RosterParser
     private readonly Dictionary<string, int> _recordIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Unit, int Project)> _projectIds = new(StringComparer.Ordinal);
     private readonly Dictionary<(string CadreId, int Year), int> _gradeKeys = [];
+
+    // Generated rosters list record ids and grade keys in ascending order. While they ascend they are
+    // distinct without a dictionary (millions of entries, most of the reader's garbage); the first key
+    // out of order fills the dictionary from the result lists and the keys of elements that built
+    // nothing, and from then on the dictionary decides, with the same messages.
+    private string? _lastRecordId;
+    private (string CadreId, int Year)? _lastGradeKey;
+    private readonly List<(string Id, int Location)> _unbuiltRecordIds = [];
+    private readonly List<(string CadreId, int Year, int Index)> _unbuiltGradeKeys = [];
     private readonly Dictionary<(string CadreId, AssessmentPeriod Period), int> _boardKeys = [];
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _unitLookup;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _cadreLookup;
+    private readonly LastReference _lastUnitReference = new();
+    private readonly LastReference _lastCadreReference = new();
+    private readonly StringCache _names = new();
 
     private readonly List<PendingReference> _pendingReferences = [];
     private readonly List<PendingCheck> _pendingChecks = [];
@@ -360,7 +373,7 @@ internal sealed class RosterParser
 
                     break;
                 case 1:
-                    name = ReadString(ref c);
+                    name = ReadRepeated(ref c);
                     break;
                 case 2:
                     kind = ReadEnum<UnitKind>(ref c, "unit kind");
@@ -444,7 +457,7 @@ internal sealed class RosterParser
             switch (BeginProperty(ref c, IndicatorFields, ref seen))
             {
                 case 0:
-                    name = ReadString(ref c, nonBlank: true);
+                    name = ReadRepeated(ref c, nonBlank: true);
                     break;
                 case 1:
                     year = ReadInt32(ref c);
@@ -536,7 +549,7 @@ internal sealed class RosterParser
 
                     break;
                 case 1:
-                    name = ReadString(ref c);
+                    name = ReadRepeated(ref c);
                     break;
                 case 2:
                     planned = ReadProgress(ref c);
@@ -585,10 +598,10 @@ internal sealed class RosterParser
 
                     break;
                 case 1:
-                    name = ReadString(ref c);
+                    name = ReadRepeated(ref c);
                     break;
                 case 2:
-                    unitId = ReadReference(ref c, _unitLookup, CadresSection, index, 2);
+                    unitId = ReadReference(ref c, _unitLookup, _lastUnitReference, CadresSection, index, 2);
                     break;
                 case 3:
                     rank = ReadEnum<CadreRank>(ref c, "rank");
@@ -653,7 +666,7 @@ internal sealed class RosterParser
                     id = ReadRecordId(ref c, index);
                     break;
                 case 1:
-                    cadreId = ReadReference(ref c, _cadreLookup, EvidenceSection, index, 1);
+                    cadreId = ReadReference(ref c, _cadreLookup, _lastCadreReference, EvidenceSection, index, 1);
                     break;
                 case 2:
                     date = ReadDate(ref c, allowNull: false);
@@ -703,14 +716,14 @@ internal sealed class RosterParser
                 EvidenceKind.KeyTask => Bits(9, 10),
                 _ => Bits(11),
             };
-            string ownNames = NamesOf(own, EvidenceFields);
             ulong foreign = seen & EvidenceKindSpecific & ~own;
             for (int bit = 0; bit < EvidenceFields.Names.Length; bit++)
             {
                 string name = EvidenceFields.Names[bit];
                 if ((foreign & (1UL << bit)) != 0)
                 {
-                    Error(_path.With(name), $"property '{name}' does not belong to evidence of kind {k}; expected only the common properties and {ownNames}");
+                    // Built only for the error: a valid record must not pay for the list of names.
+                    Error(_path.With(name), $"property '{name}' does not belong to evidence of kind {k}; expected only the common properties and {NamesOf(own, EvidenceFields)}");
                 }
                 else if ((own & ~seen & (1UL << bit)) != 0)
                 {
@@ -726,6 +739,7 @@ internal sealed class RosterParser
                 _pendingChecks.Add(new(EvidenceSection, index, 0, 2, CheckKind.Date, d.DayNumber));
             }
 
+            NoteUnbuiltRecord(id, index);
             return false;
         }
 
@@ -757,6 +771,7 @@ internal sealed class RosterParser
         if (evidence is null)
         {
             _pendingChecks.Add(new(EvidenceSection, index, 0, 2, CheckKind.Date, date.Value.DayNumber));
+            NoteUnbuiltRecord(id, index);
             return false;
         }
 
@@ -802,7 +817,7 @@ internal sealed class RosterParser
             switch (BeginProperty(ref c, GradeFields, ref seen))
             {
                 case 0:
-                    cadreId = ReadReference(ref c, _cadreLookup, GradesSection, index, 0);
+                    cadreId = ReadReference(ref c, _cadreLookup, _lastCadreReference, GradesSection, index, 0);
                     break;
                 case 1:
                     year = ReadInt32(ref c);
@@ -819,7 +834,7 @@ internal sealed class RosterParser
         }
 
         ReportMissing(seen, 0b111, GradeFields);
-        if (cadreId is not null && year is { } y && !_gradeKeys.TryAdd((cadreId, y), index))
+        if (cadreId is not null && year is { } y && !IsNewGradeKey(cadreId, y, index))
         {
             Error(string.Create(
                 CultureInfo.InvariantCulture,
@@ -831,6 +846,10 @@ internal sealed class RosterParser
             if (year is { } pendingYear)
             {
                 _pendingChecks.Add(new(GradesSection, index, 0, 1, CheckKind.Year, pendingYear));
+                if (cadreId is not null && _gradeKeys.Count == 0)
+                {
+                    _unbuiltGradeKeys.Add((cadreId, pendingYear, index));
+                }
             }
 
             return false;
@@ -855,7 +874,7 @@ internal sealed class RosterParser
                     id = ReadRecordId(ref c, ~index);
                     break;
                 case 1:
-                    cadreId = ReadReference(ref c, _cadreLookup, MeasuresSection, index, 1);
+                    cadreId = ReadReference(ref c, _cadreLookup, _lastCadreReference, MeasuresSection, index, 1);
                     break;
                 case 2:
                     date = ReadDate(ref c, allowNull: false);
@@ -879,6 +898,7 @@ internal sealed class RosterParser
                 _pendingChecks.Add(new(MeasuresSection, index, 0, 2, CheckKind.Date, d.DayNumber));
             }
 
+            NoteUnbuiltRecord(id, ~index);
             return false;
         }
 
@@ -897,7 +917,7 @@ internal sealed class RosterParser
             switch (BeginProperty(ref c, BoardFields, ref seen))
             {
                 case 0:
-                    cadreId = ReadReference(ref c, _cadreLookup, BoardSection, index, 0);
+                    cadreId = ReadReference(ref c, _cadreLookup, _lastCadreReference, BoardSection, index, 0);
                     break;
                 case 1:
                     period = ReadPeriod(ref c);
@@ -931,6 +951,40 @@ internal sealed class RosterParser
 
         _board.Add(new BoardPlacement { CadreId = cadreId, Period = period.Value, Board = board.Value });
         return true;
+    }
+
+    /// <summary>Records a grade's key; <see langword="false"/> when an earlier grade has it (see <see cref="_gradeKeys"/>).</summary>
+    private bool IsNewGradeKey(string cadreId, int year, int index)
+    {
+        if (_gradeKeys.Count == 0)
+        {
+            if (_lastGradeKey is not { } last || Ascends(cadreId, year, last))
+            {
+                _lastGradeKey = (cadreId, year);
+                return true;
+            }
+
+            int gap = 0;
+            for (int i = 0; i < _grades.Count; i++)
+            {
+                _gradeKeys.Add((_grades[i].CadreId, _grades[i].Year), JsonIndex(i, _gradeGaps, ref gap));
+            }
+
+            foreach (var (unbuiltCadreId, unbuiltYear, unbuiltIndex) in _unbuiltGradeKeys)
+            {
+                _gradeKeys.Add((unbuiltCadreId, unbuiltYear), unbuiltIndex);
+            }
+
+            _unbuiltGradeKeys.Clear();
+        }
+
+        return _gradeKeys.TryAdd((cadreId, year), index);
+
+        static bool Ascends(string cadreId, int year, (string CadreId, int Year) last)
+        {
+            int order = string.CompareOrdinal(cadreId, last.CadreId);
+            return order > 0 || (order == 0 && year > last.Year);
+        }
     }
 
     private static int PeriodOrdinal(AssessmentPeriod period) => (period.Year * 2) + (int)period.Half - 1;
@@ -1098,7 +1152,8 @@ internal sealed class RosterParser
             name = name.Length <= _scratch.Length && TryCopyUnescaped(ref reader, out int length) ? _scratch.AsSpan(0, length) : default;
         }
 
-        int field = fields.Find(name);
+        // Documents list properties in schema order, so the search starts after the last one seen.
+        int field = fields.Find(name, 64 - BitOperations.LeadingZeroCount(seen));
         if (field < 0)
         {
             string text = RawText(ref reader);
@@ -1233,11 +1288,63 @@ internal sealed class RosterParser
 
     private string? ReadId(ref JsonCursor c) => ReadString(ref c, nonBlank: true);
 
+    /// <summary>
+    /// Reads a string that repeats: names (a million cadres share far fewer names; every unit has the
+    /// same indicator names) and periods, so equal values share one string instead of each a copy.
+    /// </summary>
+    private string? ReadRepeated(ref JsonCursor c, bool nonBlank = false)
+    {
+        if (c.TokenType == JsonTokenType.String && c.Reader.ValueSpan.Length <= 256)
+        {
+            // UTF-16 never needs more chars than the UTF-8 (or escaped) form has bytes.
+            Span<char> chars = stackalloc char[256];
+            int length = -1;
+            try
+            {
+                length = c.Reader.CopyString(chars);
+            }
+            catch (InvalidOperationException)
+            {
+                // Reported by ReadString below.
+            }
+
+            if (length >= 0)
+            {
+                string name = _names.Get(chars[..length]);
+                if (nonBlank && string.IsNullOrWhiteSpace(name))
+                {
+                    Error($"the value is empty or blank; expected {_expects}");
+                    return null;
+                }
+
+                return name;
+            }
+        }
+
+        return ReadString(ref c, nonBlank);
+    }
+
     /// <summary>Reads an evidence or measure id into their shared id space.</summary>
     private string? ReadRecordId(ref JsonCursor c, int location)
     {
         string? id = ReadId(ref c);
-        if (id is not null && !_recordIds.TryAdd(id, location))
+        if (id is null)
+        {
+            return null;
+        }
+
+        if (_recordIds.Count == 0)
+        {
+            if (_lastRecordId is null || string.CompareOrdinal(id, _lastRecordId) > 0)
+            {
+                _lastRecordId = id;
+                return id;
+            }
+
+            FillRecordIds();
+        }
+
+        if (!_recordIds.TryAdd(id, location))
         {
             int first = _recordIds[id];
             string firstPath = first >= 0
@@ -1249,6 +1356,38 @@ internal sealed class RosterParser
         return id;
     }
 
+    /// <summary>Puts every record id seen so far into <see cref="_recordIds"/>, once they stop ascending.</summary>
+    private void FillRecordIds()
+    {
+        int gap = 0;
+        for (int i = 0; i < _evidence.Count; i++)
+        {
+            _recordIds.Add(_evidence[i].Id, JsonIndex(i, _evidenceGaps, ref gap));
+        }
+
+        gap = 0;
+        for (int i = 0; i < _measures.Count; i++)
+        {
+            _recordIds.Add(_measures[i].Id, ~JsonIndex(i, _measureGaps, ref gap));
+        }
+
+        foreach (var (id, location) in _unbuiltRecordIds)
+        {
+            _recordIds.Add(id, location);
+        }
+
+        _unbuiltRecordIds.Clear();
+    }
+
+    /// <summary>Keeps the id of a record that built nothing while ids ascend, for <see cref="FillRecordIds"/>.</summary>
+    private void NoteUnbuiltRecord(string? id, int location)
+    {
+        if (id is not null && _recordIds.Count == 0)
+        {
+            _unbuiltRecordIds.Add((id, location));
+        }
+    }
+
     /// <summary>
     /// Reads the id of a unit or cadre. When that id was already defined, the defining string instance is
     /// returned, so a million evidence records share their cadre's id string instead of holding copies.
@@ -1257,10 +1396,19 @@ internal sealed class RosterParser
     private string? ReadReference(
         ref JsonCursor c,
         Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> known,
+        LastReference last,
         int section,
         int index,
         int field)
     {
+        // Records of one cadre (and cadres of one unit) usually come together: compare the raw bytes
+        // with the previous hit before transcoding and hashing.
+        bool plain = c.TokenType == JsonTokenType.String && !c.Reader.ValueIsEscaped;
+        if (plain && last.TryGet(c.Reader.ValueSpan, out string? previous))
+        {
+            return previous;
+        }
+
         if (c.TokenType == JsonTokenType.String && c.Reader.ValueSpan.Length <= 256)
         {
             // UTF-16 never needs more chars than the UTF-8 (or escaped) form has bytes.
@@ -1277,6 +1425,11 @@ internal sealed class RosterParser
 
             if (length >= 0 && known.TryGetValue(chars[..length], out string? existing, out _))
             {
+                if (plain)
+                {
+                    last.Set(c.Reader.ValueSpan, existing);
+                }
+
                 return existing;
             }
         }
@@ -1423,7 +1576,7 @@ internal sealed class RosterParser
 
     private AssessmentPeriod? ReadPeriod(ref JsonCursor c)
     {
-        string? text = ReadString(ref c);
+        string? text = ReadRepeated(ref c);
         if (text is null)
         {
             return null;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
 namespace CadreRules.Serialization;
@@ -40,11 +41,27 @@ internal sealed class FieldSet
     /// <summary>Gets the names joined for error messages.</summary>
     public string Expected { get; }
 
-    /// <summary>Returns the index of <paramref name="name"/>, or -1.</summary>
-    public int Find(ReadOnlySpan<byte> name)
+    /// <summary>
+    /// Returns the index of <paramref name="name"/>, or -1, trying <paramref name="start"/> first and
+    /// wrapping around; names are distinct, so the start changes only the cost.
+    /// </summary>
+    public int Find(ReadOnlySpan<byte> name, int start)
     {
         byte[][] utf8 = _utf8;
-        for (int i = 0; i < utf8.Length; i++)
+        if ((uint)start >= (uint)utf8.Length)
+        {
+            start = 0;
+        }
+
+        for (int i = start; i < utf8.Length; i++)
+        {
+            if (name.SequenceEqual(utf8[i]))
+            {
+                return i;
+            }
+        }
+
+        for (int i = 0; i < start; i++)
         {
             if (name.SequenceEqual(utf8[i]))
             {
@@ -187,5 +204,67 @@ internal sealed class JsonPathStack
         _names[_count] = name;
         _indices[_count] = index;
         _count++;
+    }
+}
+
+/// <summary>
+/// The raw UTF-8 bytes of the last reference that resolved to a defined id, and that id's string.
+/// Ids are never removed once defined, so a later reference with the same bytes resolves the same.
+/// </summary>
+internal sealed class LastReference
+{
+    private byte[] _utf8 = new byte[64];
+    private int _length;
+    private string? _id;
+
+    public bool TryGet(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out string? id)
+    {
+        id = _id;
+        return id is not null && utf8.SequenceEqual(_utf8.AsSpan(0, _length));
+    }
+
+    public void Set(ReadOnlySpan<byte> utf8, string id)
+    {
+        if (utf8.Length > _utf8.Length)
+        {
+            _utf8 = new byte[utf8.Length];
+        }
+
+        utf8.CopyTo(_utf8);
+        _length = utf8.Length;
+        _id = id;
+    }
+}
+
+/// <summary>
+/// Shares one string instance per distinct text. Bounded: past <see cref="MaxEntries"/> distinct texts
+/// new ones are still returned, just not kept, so unique values cannot grow it without limit.
+/// </summary>
+internal sealed class StringCache
+{
+    internal const int MaxEntries = 1 << 16;
+
+    private readonly HashSet<string> _strings = new(StringComparer.Ordinal);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public StringCache()
+    {
+        _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public string Get(ReadOnlySpan<char> text)
+    {
+        if (_lookup.TryGetValue(text, out string? shared))
+        {
+            return shared;
+        }
+
+        var created = new string(text);
+        if (_strings.Count < MaxEntries)
+        {
+            _strings.Add(created);
+        }
+
+        return created;
     }
 }

@@ -1,0 +1,109 @@
+using CadreRules.Serialization;
+using static CadreRules.Tests.Serialization.RosterDocuments;
+
+namespace CadreRules.Tests.Serialization;
+
+/// <summary>
+/// Duplicate record ids and annual-grade keys are found the same way whether the keys before them
+/// ascend (checked without a dictionary) or not, including first uses by elements that built nothing.
+/// </summary>
+public sealed class RosterReaderDuplicateOrderTests
+{
+    // Evidence element 0 is not an object (a gap), element 2 builds nothing (no channel); ids ascend to E-9.
+    private static string Document(string measures) => $$"""
+        {
+          "schemaVersion": 1, "period": "2024H2",
+          "units": [ { "id": "U-XQ", "name": "兴庆区", "kind": "District" } ],
+          "cadres": [ { "id": "C-001", "name": "张三", "unitId": "U-XQ", "rank": "Division" } ],
+          "evidence": [
+            7,
+            { "id": "E-5", "cadreId": "C-001", "date": "2024-05-02", "channel": "Interview", "kind": "Attitude", "attitude": "Positive" },
+            { "id": "E-7", "cadreId": "C-001", "date": "2024-05-03", "kind": "Attitude", "attitude": "Positive" },
+            { "id": "E-9", "cadreId": "C-001", "date": "2024-05-04", "channel": "Interview", "kind": "Attitude", "attitude": "Positive" }
+          ],
+          "measures": [ {{measures}} ]
+        }
+        """;
+
+    private static string Measure(string id) =>
+        $$"""{ "id": "{{id}}", "cadreId": "C-001", "date": "2024-01-15", "kind": "ReminderTalk" }""";
+
+    private static List<RosterError> Duplicates(string json) =>
+        Errors(json).Where(e => e.Message.StartsWith("duplicate", StringComparison.Ordinal)).ToList();
+
+    [Fact]
+    public void Read_IdOutOfOrderMatchingUnbuiltRecord_ReportsTheUnbuiltRecordAsFirstUse()
+    {
+        string json = Document(Measure("E-7"));
+
+        var errors = Errors(json);
+
+        errors.Select(e => e.Path).Should().Equal("$.evidence[0]", "$.evidence[2].channel", "$.measures[0].id");
+        errors[2].Message.Should().Be("duplicate id 'E-7' (first used at $.evidence[2].id); expected evidence and measure ids to be unique (they share one id space)");
+    }
+
+    [Fact]
+    public void Read_IdOutOfOrderMatchingBuiltRecordAfterGaps_ReportsItsJsonIndex()
+    {
+        string json = Document($"{Measure("M-1")}, {Measure("E-9")}, {Measure("E-5")}, {Measure("M-1")}");
+
+        var duplicates = Duplicates(json);
+
+        duplicates.Select(e => e.Path).Should().Equal("$.measures[1].id", "$.measures[2].id", "$.measures[3].id");
+        duplicates.Select(e => e.Message[..e.Message.IndexOf(';', StringComparison.Ordinal)]).Should().Equal(
+            "duplicate id 'E-9' (first used at $.evidence[3].id)",
+            "duplicate id 'E-5' (first used at $.evidence[1].id)",
+            "duplicate id 'M-1' (first used at $.measures[0].id)");
+    }
+
+    [Fact]
+    public void Read_DistinctIdsOutOfOrder_AreAccepted()
+    {
+        string json = Example("\"id\": \"E-1\"", "\"id\": \"E-9\"");
+
+        var roster = Read(json);
+
+        roster.Evidence.Select(e => e.Id).Should().Equal("E-9", "E-2", "E-3", "E-4");
+        roster.Measures.Should().ContainSingle().Which.Id.Should().Be("M-1");
+    }
+
+    [Fact]
+    public void Read_GradeKeyOutOfOrderMatchingUnbuiltGrade_ReportsTheUnbuiltGradeAsFirstUse()
+    {
+        string json = Example(
+            """
+            "annualGrades": [ { "cadreId": "C-001", "year": 2023, "grade": "Competent" } ]
+            """,
+            """
+            "annualGrades": [
+                "x",
+                { "cadreId": "C-001", "year": 2020, "grade": "Competent" },
+                { "cadreId": "C-001", "year": 2021 },
+                { "cadreId": "C-001", "year": 2023, "grade": "Excellent" },
+                { "cadreId": "C-001", "year": 2021, "grade": "Excellent" },
+                { "cadreId": "C-001", "year": 2020, "grade": "Excellent" },
+                { "cadreId": "C-001", "year": 2022, "grade": "Excellent" }
+              ]
+            """);
+
+        var duplicates = Duplicates(json);
+
+        duplicates.Select(e => e.Path).Should().Equal("$.annualGrades[4]", "$.annualGrades[5]");
+        duplicates[0].Message.Should().Be("duplicate annual grade for cadre 'C-001' and year 2021 (first at $.annualGrades[2]); expected one grade per cadre and year");
+        duplicates[1].Message.Should().Be("duplicate annual grade for cadre 'C-001' and year 2020 (first at $.annualGrades[1]); expected one grade per cadre and year");
+    }
+
+    [Fact]
+    public void Read_GradeKeysOfDifferentCadresOutOfOrder_AreAccepted()
+    {
+        string cadre2 = """, { "id": "C-000", "name": "王五", "unitId": "U-XQ", "rank": "Section" }""";
+        string json = Mutate(
+            Example("\"cityManaged\": true }", "\"cityManaged\": true }" + cadre2),
+            """{ "cadreId": "C-001", "year": 2023, "grade": "Competent" } ]""",
+            """{ "cadreId": "C-001", "year": 2023, "grade": "Competent" }, { "cadreId": "C-000", "year": 2023, "grade": "Competent" }, { "cadreId": "C-001", "year": 2022, "grade": "Competent" } ]""");
+
+        var roster = Read(json);
+
+        roster.AnnualGrades.Select(g => (g.CadreId, g.Year)).Should().Equal(("C-001", 2023), ("C-000", 2023), ("C-001", 2022));
+    }
+}
