@@ -99,6 +99,28 @@ public sealed class PolicyContext
     /// <returns>The end date, or <see langword="null"/>.</returns>
     public DateOnly? PromotionBlockEnd(IEnumerable<Measure> measures) => BlockEnd(measures, promotion: true);
 
+    /// <summary>
+    /// Returns the measures whose promotion block is still active at as-of, each with the date it
+    /// lapses, in the order given. Their latest lapse date is <see cref="PromotionBlockEnd"/>.
+    /// </summary>
+    /// <param name="measures">The cadre's measures.</param>
+    /// <returns>The active blocks.</returns>
+    public IReadOnlyList<(Measure Measure, DateOnly Until)> ActivePromotionBlocks(IEnumerable<Measure> measures)
+    {
+        ArgumentNullException.ThrowIfNull(measures);
+        List<(Measure, DateOnly)>? blocks = null;
+        foreach (var measure in measures)
+        {
+            int months = _influence[(int)measure.Kind].PromotionMonths;
+            if (months > 0 && measure.Date.AddMonths(months) is var until && AsOf < until)
+            {
+                (blocks ??= []).Add((measure, until));
+            }
+        }
+
+        return blocks is null ? [] : blocks;
+    }
+
     /// <summary>Returns the end of a cadre's leadership-post block, like <see cref="PromotionBlockEnd"/>.</summary>
     /// <param name="measures">The cadre's measures.</param>
     /// <returns>The end date, or <see langword="null"/>.</returns>

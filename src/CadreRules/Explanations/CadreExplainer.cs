@@ -201,11 +201,9 @@ public static class CadreExplainer
 
         private static void Promotion(List<string> lines, CadreFacts facts, PolicyContext context, Func<DecisionKind, Decision?> get)
         {
-            var blockers = facts.Measures
-                .Select(m => (Measure: m, Months: context.InfluenceOf(m.Kind).PromotionMonths))
-                .Where(x => x.Months > 0 && context.AsOf < x.Measure.Date.AddMonths(x.Months))
-                .OrderBy(x => x.Measure.Date.AddMonths(x.Months)).ThenBy(x => x.Measure.Id, StringComparer.Ordinal)
-                .Select(x => $"{x.Measure.Kind} {x.Measure.Id} of {D(x.Measure.Date)} blocks promotion until {D(x.Measure.Date.AddMonths(x.Months))}")
+            var blockers = context.ActivePromotionBlocks(facts.Measures)
+                .OrderBy(b => b.Until).ThenBy(b => b.Measure.Id, StringComparer.Ordinal)
+                .Select(b => Reasons.PromotionBlock(b.Measure, b.Until))
                 .ToList();
             if (get(DecisionKind.PromotionCandidate) is not null)
             {

@@ -403,13 +403,12 @@ internal static class PromotionOutcome
     {
         if (blockEnd is { } end && policy.AsOf < end)
         {
-            var blocking = measures.Where(m => policy.InfluenceOf(m.Kind).PromotionMonths > 0
-                && m.Date.AddMonths(policy.InfluenceOf(m.Kind).PromotionMonths) > policy.AsOf).ToList();
-            string because = string.Join("; ", blocking.OrderBy(m => m.Date).ThenBy(m => m.Id, StringComparer.Ordinal).Select(m =>
-                $"{m.Kind} {m.Id} of {PolicyFunctions.Format(m.Date)} blocks promotion until {PolicyFunctions.Format(m.Date.AddMonths(policy.InfluenceOf(m.Kind).PromotionMonths))}"));
+            var blocking = policy.ActivePromotionBlocks(measures);
+            string because = string.Join("; ", blocking.OrderBy(b => b.Measure.Date).ThenBy(b => b.Measure.Id, StringComparer.Ordinal)
+                .Select(b => Reasons.PromotionBlock(b.Measure, b.Until)));
             ctx.Propose(DecisionKind.PromotionBlocked, cadre.Id,
                 $"On the red board, but an influence period (影响期) is active: {because}; eligible from {PolicyFunctions.Format(end)}.",
-                Ids.Of(blocking),
+                blocking.Select(b => b.Measure.Id),
                 new Dictionary<string, object> { [DetailKeys.EligibleFrom] = end });
         }
         else
@@ -457,6 +456,9 @@ internal static class Reasons
     private static string D(DateOnly date) => PolicyFunctions.Format(date);
 
     private static string List<T>(IEnumerable<T> items, Func<T, string> describe) => string.Join(", ", items.Select(describe).Order(StringComparer.Ordinal));
+
+    public static string PromotionBlock(Measure measure, DateOnly until) =>
+        $"{measure.Kind} {measure.Id} of {D(measure.Date)} blocks promotion until {D(until)}";
 
     public static string Screening(PolicyContext policy) =>
         $"Division-level leadership team: {(policy.Period.Half == PeriodHalf.H1 ? "mid-year (年中)" : "year-end (年底)")} screening for {policy.Period} by interviews and field visits.";
