@@ -197,7 +197,7 @@ public sealed class CadreEvaluator : ICadreEvaluator
             statistics[b] = counter;
         });
 
-        var decisions = ProposalMerger.Merge(unitProposals.Concat(cadreProposals).SelectMany(p => p));
+        var decisions = ProposalMerger.Merge([.. unitProposals, .. cadreProposals]);
         var total = default(StatisticsCounter);
         foreach (var counter in statistics)
         {

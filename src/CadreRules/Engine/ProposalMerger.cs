@@ -1,3 +1,6 @@
+using System.Collections;
+using System.Diagnostics.CodeAnalysis;
+
 namespace CadreRules;
 
 /// <summary>
@@ -5,63 +8,92 @@ namespace CadreRules;
 /// category for negative-list entries), listing every supporting rule, the union of evidence, the
 /// reasons in rule order and the merged details; then sorts as REPORT-FORMAT.md requires.
 /// </summary>
+/// <remarks>
+/// One sort does both jobs: the proposals are sorted by the report's order (subject, kind,
+/// category) and, within a decision, by rule id and reason, so that a single pass over the sorted
+/// array meets each decision's proposals together and emits the decisions already in report order.
+/// Most decisions have one proposal; they cost a sorted copy of the evidence and nothing else.
+/// </remarks>
 internal static class ProposalMerger
 {
     public static IReadOnlyList<Decision> Merge(IEnumerable<Proposal> proposals)
     {
-        var groups = new Dictionary<(string Kind, string Subject, string? Category), List<Proposal>>();
+        var entries = new List<Entry>(proposals is ICollection<Proposal> c ? c.Count : 0);
         foreach (var proposal in proposals)
         {
-            var key = (proposal.Kind.Name, proposal.Subject, proposal.Category);
-            if (!groups.TryGetValue(key, out var list))
-            {
-                groups[key] = list = [];
-            }
-
-            list.Add(proposal);
+            entries.Add(new Entry(proposal));
         }
 
-        var decisions = new List<Decision>(groups.Count);
-        foreach (var group in groups.Values)
+        return Merge(entries);
+    }
+
+    /// <summary>Merges proposals that were gathered as several lists (one per session).</summary>
+    public static IReadOnlyList<Decision> Merge(IReadOnlyList<IReadOnlyList<Proposal>> lists)
+    {
+        int count = 0;
+        foreach (var list in lists)
         {
-            decisions.Add(ToDecision(group));
+            count += list.Count;
         }
 
-        decisions.Sort(static (a, b) =>
+        var entries = new List<Entry>(count);
+        foreach (var list in lists)
         {
-            int c = string.CompareOrdinal(a.Subject, b.Subject);
-            if (c == 0)
+            foreach (var proposal in list)
             {
-                c = string.CompareOrdinal(a.Kind.Name, b.Kind.Name);
+                entries.Add(new Entry(proposal));
+            }
+        }
+
+        return Merge(entries);
+    }
+
+    private static List<Decision> Merge(List<Entry> entries)
+    {
+        entries.Sort(EntryComparer.Instance);
+        var decisions = new List<Decision>(entries.Count);
+        int start = 0;
+        while (start < entries.Count)
+        {
+            int end = start + 1;
+            while (end < entries.Count && SameDecision(entries[start], entries[end]))
+            {
+                end++;
             }
 
-            return c != 0 ? c : string.CompareOrdinal(a.Category, b.Category);
-        });
+            decisions.Add(end - start == 1 ? Single(entries[start].Proposal) : Merged(entries, start, end));
+            start = end;
+        }
+
         return decisions;
     }
 
-    private static Decision ToDecision(List<Proposal> group)
-    {
-        // Order within the group is arbitrary (parallel sessions); sort so the merge is stable.
-        group.Sort(static (a, b) =>
-        {
-            int c = string.CompareOrdinal(a.RuleId, b.RuleId);
-            return c != 0 ? c : string.CompareOrdinal(a.Reason, b.Reason);
-        });
-        var first = group[0];
-        if (group.Count == 1)
-        {
-            return new Decision(first.Kind, first.Subject, [first.RuleId], SortedDistinct(first.Evidence), [first.Reason], SortedDetails(first.Details));
-        }
+    private static bool SameDecision(in Entry a, in Entry b) =>
+        string.Equals(a.Proposal.Subject, b.Proposal.Subject, StringComparison.Ordinal)
+        && string.Equals(a.Kind, b.Kind, StringComparison.Ordinal)
+        && string.Equals(a.Category, b.Category, StringComparison.Ordinal);
 
-        var rules = new SortedSet<string>(StringComparer.Ordinal);
-        var evidence = new SortedSet<string>(StringComparer.Ordinal);
-        var reasons = new List<string>();
-        var details = new SortedDictionary<string, object>(StringComparer.Ordinal);
-        foreach (var proposal in group)
+    private static Decision Single(Proposal proposal) =>
+        new(proposal.Kind, proposal.Subject, [proposal.RuleId], SortedDistinct(proposal.Evidence), [proposal.Reason], DetailMap.Of(proposal.Details));
+
+    private static Decision Merged(List<Entry> entries, int start, int end)
+    {
+        var first = entries[start].Proposal;
+        var rules = new List<string>(end - start);
+        var evidence = new List<string>();
+        var reasons = new List<string>(end - start);
+        var details = new Dictionary<string, object>(StringComparer.Ordinal);
+        for (int i = start; i < end; i++)
         {
-            rules.Add(proposal.RuleId);
-            evidence.UnionWith(proposal.Evidence);
+            var proposal = entries[i].Proposal;
+
+            // Sorted by rule id, so equal ids are adjacent.
+            if (rules.Count == 0 || !string.Equals(rules[^1], proposal.RuleId, StringComparison.Ordinal))
+            {
+                rules.Add(proposal.RuleId);
+            }
+
+            evidence.AddRange(proposal.Evidence);
             if (!reasons.Contains(proposal.Reason))
             {
                 reasons.Add(proposal.Reason);
@@ -80,23 +112,146 @@ internal static class ProposalMerger
             }
         }
 
-        return new Decision(first.Kind, first.Subject, [.. rules], [.. evidence], reasons, details);
+        return new Decision(first.Kind, first.Subject, rules, SortedDistinct(evidence), reasons, DetailMap.Of(details));
     }
 
-    private static IReadOnlyList<string> SortedDistinct(IEnumerable<string> items)
+    /// <summary>The items sorted ordinally, each once.</summary>
+    internal static IReadOnlyList<string> SortedDistinct(IEnumerable<string> items)
     {
-        var set = new SortedSet<string>(items, StringComparer.Ordinal);
-        return [.. set];
-    }
-
-    private static IReadOnlyDictionary<string, object> SortedDetails(IReadOnlyDictionary<string, object> details)
-    {
-        var sorted = new SortedDictionary<string, object>(StringComparer.Ordinal);
-        foreach (var (key, value) in details)
+        string[] array = [.. items];
+        if (array.Length < 2)
         {
-            sorted[key] = value is IEnumerable<string> list ? SortedDistinct(list) : value;
+            return array;
         }
 
-        return sorted;
+        Array.Sort(array, StringComparer.Ordinal);
+        int kept = 1;
+        for (int i = 1; i < array.Length; i++)
+        {
+            if (!string.Equals(array[i], array[kept - 1], StringComparison.Ordinal))
+            {
+                array[kept++] = array[i];
+            }
+        }
+
+        return kept == array.Length ? array : array[..kept];
+    }
+
+    /// <summary>A proposal with its sort keys read once.</summary>
+    private readonly struct Entry(Proposal proposal)
+    {
+        public readonly Proposal Proposal = proposal;
+        public readonly string Kind = proposal.Kind.Name;
+        public readonly string? Category = proposal.Category;
+    }
+
+    /// <summary>Report order (subject, kind, category), then rule id and reason.</summary>
+    private sealed class EntryComparer : IComparer<Entry>
+    {
+        public static readonly EntryComparer Instance = new();
+
+        public int Compare(Entry a, Entry b)
+        {
+            int c = string.CompareOrdinal(a.Proposal.Subject, b.Proposal.Subject);
+            if (c == 0)
+            {
+                c = string.CompareOrdinal(a.Kind, b.Kind);
+                if (c == 0)
+                {
+                    c = string.CompareOrdinal(a.Category, b.Category);
+                    if (c == 0)
+                    {
+                        c = string.CompareOrdinal(a.Proposal.RuleId, b.Proposal.RuleId);
+                        if (c == 0)
+                        {
+                            c = string.CompareOrdinal(a.Proposal.Reason, b.Proposal.Reason);
+                        }
+                    }
+                }
+            }
+
+            return c;
+        }
+    }
+}
+
+/// <summary>
+/// A decision's details: a small read-only map whose keys are sorted ordinally and whose string
+/// lists are sorted and distinct, built once per decision (cheaper than a
+/// <see cref="SortedDictionary{TKey, TValue}"/> for the zero to three entries a decision has).
+/// </summary>
+internal sealed class DetailMap : IReadOnlyDictionary<string, object>
+{
+    private static readonly DetailMap Empty = new([], []);
+
+    private readonly string[] _keys;
+    private readonly object[] _values;
+
+    private DetailMap(string[] keys, object[] values)
+    {
+        _keys = keys;
+        _values = values;
+    }
+
+    public static DetailMap Of(IReadOnlyDictionary<string, object> details)
+    {
+        if (details.Count == 0)
+        {
+            return Empty;
+        }
+
+        var keys = new string[details.Count];
+        var values = new object[details.Count];
+        int i = 0;
+        foreach (var (key, value) in details)
+        {
+            keys[i] = key;
+            values[i] = value is IEnumerable<string> list ? ProposalMerger.SortedDistinct(list) : value;
+            i++;
+        }
+
+        Array.Sort(keys, values, StringComparer.Ordinal);
+        return new DetailMap(keys, values);
+    }
+
+    public int Count => _keys.Length;
+
+    public IEnumerable<string> Keys => _keys;
+
+    public IEnumerable<object> Values => _values;
+
+    public object this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"The detail '{key}' is not present.");
+
+    public bool ContainsKey(string key) => IndexOf(key) >= 0;
+
+    public bool TryGetValue(string key, [MaybeNullWhen(false)] out object value)
+    {
+        int i = IndexOf(key);
+        value = i >= 0 ? _values[i] : null;
+        return i >= 0;
+    }
+
+    public IEnumerator<KeyValuePair<string, object>> GetEnumerator()
+    {
+        for (int i = 0; i < _keys.Length; i++)
+        {
+            yield return new KeyValuePair<string, object>(_keys[i], _values[i]);
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private int IndexOf(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        for (int i = 0; i < _keys.Length; i++)
+        {
+            if (string.Equals(_keys[i], key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }
