@@ -123,27 +123,24 @@ public sealed class CadreEvaluator : ICadreEvaluator
             MaxDegreeOfParallelism = _engine.MaxDegreeOfParallelism,
         };
         var factory = policy.Rules.SessionFactory;
+        var routing = policy.Rules.ProposalRouting;
 
         // Phase 1: unit rules, one session per unit with the unit and its cadres.
         var unitProposals = new List<Proposal>[index.Units.Count];
         Parallel.For(0, index.Units.Count, parallel, u =>
         {
+            var unit = index.Units[u];
+            var unitFacts = new List<object>(2 + index.CadreCountOf(u)) { context, unit };
+            unitFacts.AddRange(index.CadresOfUnit(u));
             var session = factory.CreateSession();
-            session.Insert(context);
-            session.Insert(index.Units[u]);
-            session.InsertAll(index.CadresOfUnit(u));
-            session.Fire(cancellationToken);
+            session.InsertAll(unitFacts);
 
             // Only the unit's own proposals: a cadre rule that needs no evidence (a host rule, say)
             // also fires here, without the cadre's facts, and must not leak into phase 2.
-            // Filtered in C#, not with Queryable.Where: NRules' Query is an IQueryable, so an
-            // operator on it compiles an expression tree (a new DynamicMethod, later finalized) for
-            // every session.
-            string unitId = index.Units[u].Id;
             var own = new List<Proposal>();
-            foreach (var proposal in session.Query<Proposal>())
+            foreach (var proposal in ProposalSink.Fire(session, routing, [], cancellationToken))
             {
-                if (proposal.Subject == unitId)
+                if (proposal.Subject == unit.Id)
                 {
                     own.Add(proposal);
                 }
@@ -151,6 +148,9 @@ public sealed class CadreEvaluator : ICadreEvaluator
 
             unitProposals[u] = own;
         });
+
+        // The unit proposals that some cadre rule can match (a special inspection, for ASSESS-03).
+        var unitSeeds = Array.ConvertAll(unitProposals, list => list.FindAll(routing.MayMatch));
 
         // Phase 2: cadre rules, one session per batch of cadres of the same unit, seeded with the
         // unit's proposals. Each cadre is one CadreRecord fact; its raw records (and the Cadre
@@ -163,7 +163,7 @@ public sealed class CadreEvaluator : ICadreEvaluator
         Parallel.For(0, batches.Count, parallel, b =>
         {
             var batch = batches[b];
-            var seeded = batch.Unit >= 0 ? unitProposals[batch.Unit] : [];
+            var seeded = batch.Unit >= 0 ? unitSeeds[batch.Unit] : [];
             var counter = default(StatisticsCounter);
             var batchFacts = new List<object>(1 + seeded.Count + (batch.Count * (rawFacts.Any ? 12 : 1))) { context };
             batchFacts.AddRange(seeded);
@@ -183,16 +183,7 @@ public sealed class CadreEvaluator : ICadreEvaluator
             // fact-by-fact inserts would re-run every aggregate per fact.
             var session = factory.CreateSession();
             session.InsertAll(batchFacts);
-            session.Fire(cancellationToken);
-            var produced = new List<Proposal>();
-            foreach (var proposal in session.Query<Proposal>())
-            {
-                if (!seeded.Contains(proposal))
-                {
-                    produced.Add(proposal);
-                }
-            }
-
+            var produced = ProposalSink.Fire(session, routing, seeded, cancellationToken);
             cadreProposals[b] = produced;
             statistics[b] = counter;
         });
@@ -361,6 +352,8 @@ internal sealed class RosterIndex
 
         return new RosterIndex(units, cadres, cadreOrder, unitCadreStart, evidence, grades, measures, boards);
     }
+
+    public int CadreCountOf(int unit) => _unitCadreStart[unit + 1] - _unitCadreStart[unit];
 
     public IEnumerable<Cadre> CadresOfUnit(int unit)
     {

@@ -101,6 +101,7 @@ public sealed class CadreRuleSet
         var compiler = new RuleCompiler();
         SessionFactory = compiler.Compile(active);
         _matchedTypes = MatchedFactTypes.InCadrePhase(active);
+        ProposalRouting = ProposalRouting.For(active);
 
         // Sessions are created inside an evaluation (CadreEvaluator); these hooks hand dependency
         // resolution and rule-firing telemetry to that evaluation, so one compiled rule set can serve
@@ -156,6 +157,9 @@ public sealed class CadreRuleSet
 
     /// <summary>Gets the compiled session factory.</summary>
     public ISessionFactory SessionFactory { get; }
+
+    /// <summary>Gets which rules read proposals and which proposals they can match.</summary>
+    internal ProposalRouting ProposalRouting { get; }
 
     /// <summary>
     /// Returns whether some active rule that can fire in the cadre phase has a pattern that facts of

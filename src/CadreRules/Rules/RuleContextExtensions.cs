@@ -26,7 +26,18 @@ public static class RuleContextExtensions
     {
         ArgumentNullException.ThrowIfNull(context);
         var proposal = new Proposal(context.Rule.Name, kind, subject, reason, evidence, details);
-        context.Insert(proposal);
+
+        // Inside CadreEvaluator the proposal is inserted with the others of its batch, before any
+        // rule that reads proposals fires (ProposalSink); elsewhere, at once.
+        if (ProposalSink.Current is { } sink)
+        {
+            sink.Add(proposal);
+        }
+        else
+        {
+            context.Insert(proposal);
+        }
+
         return proposal;
     }
 }
