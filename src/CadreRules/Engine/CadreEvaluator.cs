@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NRules;
@@ -290,6 +291,8 @@ internal sealed class RosterIndex
     /// <summary>Cadre indexes ordered by unit (cadres of unknown units last).</summary>
     public int[] CadreOrder { get; }
 
+    // Runs once per evaluation: optimized at once rather than left to tiered compilation's first tier.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static RosterIndex Build(Roster roster)
     {
         var problems = new List<string>();
@@ -395,6 +398,7 @@ internal sealed class RosterIndex
             _start = start;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static Grouped<T> Build(IReadOnlyList<T> items, Dictionary<string, int> cadreIndex, Func<T, string> owner, Func<T, string> describe, List<string> problems)
         {
             var owners = new int[items.Count];

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 
 namespace CadreRules;
 
@@ -48,6 +49,8 @@ internal static class ProposalMerger
         return Merge(entries);
     }
 
+    // Runs once per evaluation: optimized at once rather than left to tiered compilation's first tier.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<Decision> Merge(List<Entry> entries)
     {
         entries.Sort(EntryComparer.Instance);
