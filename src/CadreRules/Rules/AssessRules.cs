@@ -68,14 +68,18 @@ public sealed class WorkStyleAdjustmentRule : Rule
     {
         CadreRecord record = null!;
         Proposal inspection = null!;
-        IReadOnlyList<WorkStyleEvidence> serious = null!;
 
         When()
             .Match(() => record, r => r.Cadre.Leadership, r => r.Has(EvidenceKind.WorkStyle), r => Select.HasSeriousWorkStyle(r))
-            .Match(() => inspection, p => p.Kind == DecisionKind.SpecialInspection, p => p.Subject == record.Cadre.UnitId)
-            .Let(() => serious, () => Select.SeriousWorkStyle(record, record.Policy));
+            .Match(() => inspection, p => p.Kind == DecisionKind.SpecialInspection, p => p.Subject == record.Cadre.UnitId);
 
         Then()
-            .Do(ctx => ctx.Propose(DecisionKind.Adjustment, record.Id, Reasons.WorkStyleAdjustment(serious), Ids.Of(serious), Details.Form(record.Policy.Options.AdjustmentForm)));
+            .Do(ctx => Propose(ctx, record));
+    }
+
+    private static void Propose(NRules.RuleModel.IContext ctx, CadreRecord record)
+    {
+        var serious = Select.SeriousWorkStyle(record, record.Policy);
+        ctx.Propose(DecisionKind.Adjustment, record.Id, Reasons.WorkStyleAdjustment(serious), Ids.Of(serious), Details.Form(record.Policy.Options.AdjustmentForm));
     }
 }

@@ -14,20 +14,18 @@ public sealed class NegativeListRule : Rule
     public override void Define()
     {
         CadreRecord record = null!;
-        IReadOnlyList<IGrouping<NegativeListCategory, NegativeListEvidence>> entries = null!;
 
         When()
-            .Match(() => record, r => r.Has(EvidenceKind.NegativeList), r => Select.HasNegativeListEntries(r))
-            .Let(() => entries, () => Select.NegativeListEntries(record, record.Policy));
+            .Match(() => record, r => r.Has(EvidenceKind.NegativeList), r => Select.HasNegativeListEntries(r));
 
         // One entry per category (POLICY.md, "Decision kinds").
         Then()
-            .Do(ctx => ProposeEach(ctx, record, entries));
+            .Do(ctx => ProposeEach(ctx, record));
     }
 
-    private static void ProposeEach(NRules.RuleModel.IContext ctx, CadreRecord record, IReadOnlyList<IGrouping<NegativeListCategory, NegativeListEvidence>> entries)
+    private static void ProposeEach(NRules.RuleModel.IContext ctx, CadreRecord record)
     {
-        foreach (var findings in entries)
+        foreach (var findings in Select.NegativeListEntries(record, record.Policy))
         {
             ctx.Propose(DecisionKind.NegativeListEntry, record.Id, Reasons.NegativeList(findings), Ids.Of(findings), Details.NegativeList(findings));
         }
@@ -46,14 +44,18 @@ public sealed class ExclusionRule : Rule
     public override void Define()
     {
         CadreRecord record = null!;
-        IReadOnlyList<NegativeListEvidence> verified = null!;
 
         When()
-            .Match(() => record, r => r.Has(EvidenceKind.NegativeList), r => Select.HasVerifiedNegativeList(r))
-            .Let(() => verified, () => Select.VerifiedNegativeList(record));
+            .Match(() => record, r => r.Has(EvidenceKind.NegativeList), r => Select.HasVerifiedNegativeList(r));
 
         Then()
-            .Do(ctx => ctx.Propose(DecisionKind.Exclusion, record.Id, Reasons.Exclusion(verified), Ids.Of(verified), null));
+            .Do(ctx => Propose(ctx, record));
+    }
+
+    private static void Propose(NRules.RuleModel.IContext ctx, CadreRecord record)
+    {
+        var verified = Select.VerifiedNegativeList(record);
+        ctx.Propose(DecisionKind.Exclusion, record.Id, Reasons.Exclusion(verified), Ids.Of(verified), null);
     }
 }
 
@@ -96,15 +98,18 @@ public sealed class JointConsultationRule : Rule
     public override void Define()
     {
         CadreRecord record = null!;
-        IReadOnlyList<Evidence> problems = null!;
-        IReadOnlyList<string> channels = null!;
 
         When()
-            .Match(() => record, r => Select.HasJointConsultation(r))
-            .Let(() => problems, () => Select.OversightProblems(record, record.Policy))
-            .Let(() => channels, () => Channels.Distinct(problems));
+            .Match(() => record, r => Select.HasJointConsultation(r));
 
         Then()
-            .Do(ctx => ctx.Propose(DecisionKind.JointConsultation, record.Id, Reasons.JointConsultation(channels), Ids.Of(problems), Details.Channels(channels)));
+            .Do(ctx => Propose(ctx, record));
+    }
+
+    private static void Propose(NRules.RuleModel.IContext ctx, CadreRecord record)
+    {
+        var problems = Select.OversightProblems(record, record.Policy);
+        var channels = Channels.Distinct(problems);
+        ctx.Propose(DecisionKind.JointConsultation, record.Id, Reasons.JointConsultation(channels), Ids.Of(problems), Details.Channels(channels));
     }
 }

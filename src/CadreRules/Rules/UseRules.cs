@@ -15,16 +15,21 @@ public sealed class YellowBoardRule : Rule
     public override void Define()
     {
         CadreRecord record = null!;
-        IReadOnlyList<Evidence> problems = null!;
-        IReadOnlyList<AnnualGrade> grades = null!;
 
+        // The condition decides; the action selects what it cites (a Let per selection would add a
+        // binding node, a tuple and a memory entry per matching cadre).
         When()
-            .Match(() => record, r => Select.IsYellow(r))
-            .Let(() => problems, () => Select.YellowBoardProblems(record, record.Policy))
-            .Let(() => grades, () => Select.PoorRecentGrades(record, record.Policy));
+            .Match(() => record, r => Select.IsYellow(r));
 
         Then()
-            .Do(ctx => ctx.Propose(DecisionKind.YellowBoard, record.Id, Reasons.YellowBoard(problems, grades), Ids.Of(problems), null));
+            .Do(ctx => Propose(ctx, record));
+    }
+
+    private static void Propose(NRules.RuleModel.IContext ctx, CadreRecord record)
+    {
+        var problems = Select.YellowBoardProblems(record, record.Policy);
+        var grades = Select.PoorRecentGrades(record, record.Policy);
+        ctx.Propose(DecisionKind.YellowBoard, record.Id, Reasons.YellowBoard(problems, grades), Ids.Of(problems), null);
     }
 }
 
@@ -40,16 +45,20 @@ public sealed class RedBoardRule : Rule
     public override void Define()
     {
         CadreRecord record = null!;
-        IReadOnlyList<KeyTaskEvidence> outstanding = null!;
 
         When()
             .Match(() => record, r => r.Has(EvidenceKind.KeyTask), r => Select.HasOutstandingRedBoardTask(r))
             .Not<Proposal>(p => p.Subject == record.Cadre.Id,
-                p => p.Kind == DecisionKind.YellowBoard || p.Kind == DecisionKind.NegativeListEntry || p.Kind == DecisionKind.Exclusion)
-            .Let(() => outstanding, () => Select.OutstandingRedBoardTasks(record, record.Policy));
+                p => p.Kind == DecisionKind.YellowBoard || p.Kind == DecisionKind.NegativeListEntry || p.Kind == DecisionKind.Exclusion);
 
         Then()
-            .Do(ctx => ctx.Propose(DecisionKind.RedBoard, record.Id, Reasons.RedBoard(outstanding), Ids.Of(outstanding), null));
+            .Do(ctx => Propose(ctx, record));
+    }
+
+    private static void Propose(NRules.RuleModel.IContext ctx, CadreRecord record)
+    {
+        var outstanding = Select.OutstandingRedBoardTasks(record, record.Policy);
+        ctx.Propose(DecisionKind.RedBoard, record.Id, Reasons.RedBoard(outstanding), Ids.Of(outstanding), null);
     }
 }
 
@@ -121,14 +130,12 @@ public sealed class GradeConsequenceRule : Rule
     public override void Define()
     {
         CadreRecord record = null!;
-        IReadOnlyList<AnnualGrade> incompetent = null!;
 
         When()
-            .Match(() => record, r => r.Grades.Count > 0, r => Select.HasRecentIncompetentGrade(r))
-            .Let(() => incompetent, () => Select.IncompetentGrades(record));
+            .Match(() => record, r => r.Grades.Count > 0, r => Select.HasRecentIncompetentGrade(r));
 
         Then()
-            .Do(ctx => GradeConsequences.Propose(ctx, record.Cadre, incompetent, record.Policy));
+            .Do(ctx => GradeConsequences.Propose(ctx, record.Cadre, Select.IncompetentGrades(record), record.Policy));
     }
 }
 
