@@ -117,7 +117,8 @@ public sealed class CadreEvaluator : ICadreEvaluator
     private AssessmentReport Evaluate(Roster roster, CadrePolicy policy, CancellationToken cancellationToken)
     {
         var context = new PolicyContext(roster.Period, roster.AsOf, policy.Options);
-        var index = RosterIndex.Build(roster);
+        bool parallelism = _engine.MaxDegreeOfParallelism != 1;
+        var index = RosterIndex.Build(roster, parallelism);
         var parallel = new ParallelOptions
         {
             CancellationToken = cancellationToken,
@@ -189,7 +190,7 @@ public sealed class CadreEvaluator : ICadreEvaluator
             statistics[b] = counter;
         });
 
-        var decisions = ProposalMerger.Merge([.. unitProposals, .. cadreProposals]);
+        var decisions = ProposalMerger.Merge([.. unitProposals, .. cadreProposals], parallelism);
         var total = default(StatisticsCounter);
         foreach (var counter in statistics)
         {
@@ -293,7 +294,7 @@ internal sealed class RosterIndex
 
     // Runs once per evaluation: optimized at once rather than left to tiered compilation's first tier.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static RosterIndex Build(Roster roster)
+    public static RosterIndex Build(Roster roster, bool parallel = false)
     {
         var problems = new List<string>();
         var units = roster.Units;
@@ -341,11 +342,38 @@ internal sealed class RosterIndex
             cadreOrder[fill[unitOf[c]]++] = c;
         }
 
-        var evidence = Grouped<Evidence>.Build(roster.Evidence, cadreIndex, e => e.CadreId, e => $"evidence '{e.Id}'", problems);
-        var grades = Grouped<AnnualGrade>.Build(roster.AnnualGrades, cadreIndex, g => g.CadreId,
-            g => string.Create(CultureInfo.InvariantCulture, $"annual grade {g.Year}"), problems);
-        var measures = Grouped<Measure>.Build(roster.Measures, cadreIndex, m => m.CadreId, m => $"measure '{m.Id}'", problems);
-        var boards = Grouped<BoardPlacement>.Build(roster.BoardHistory, cadreIndex, b => b.CadreId, b => $"board placement {b.Period}", problems);
+        // The four groupings are independent: with parallelism allowed they run side by side, each
+        // with its own problem list, joined in a fixed order so the message does not depend on it.
+        Grouped<Evidence> evidence = null!;
+        Grouped<AnnualGrade> grades = null!;
+        Grouped<Measure> measures = null!;
+        Grouped<BoardPlacement> boards = null!;
+        var found = new List<string>[4];
+        Action[] builds =
+        [
+            () => evidence = Grouped<Evidence>.Build(roster.Evidence, cadreIndex, e => e.CadreId, e => $"evidence '{e.Id}'", found[0] = []),
+            () => grades = Grouped<AnnualGrade>.Build(roster.AnnualGrades, cadreIndex, g => g.CadreId,
+                g => string.Create(CultureInfo.InvariantCulture, $"annual grade {g.Year}"), found[1] = []),
+            () => measures = Grouped<Measure>.Build(roster.Measures, cadreIndex, m => m.CadreId, m => $"measure '{m.Id}'", found[2] = []),
+            () => boards = Grouped<BoardPlacement>.Build(roster.BoardHistory, cadreIndex, b => b.CadreId, b => $"board placement {b.Period}", found[3] = []),
+        ];
+        if (parallel)
+        {
+            Parallel.Invoke(builds);
+        }
+        else
+        {
+            foreach (var build in builds)
+            {
+                build();
+            }
+        }
+
+        foreach (var list in found)
+        {
+            problems.AddRange(list);
+        }
+
         if (problems.Count > 0)
         {
             throw new ArgumentException(

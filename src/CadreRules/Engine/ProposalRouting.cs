@@ -64,6 +64,11 @@ internal sealed class ProposalRouting
     /// <returns>Whether it reads proposals.</returns>
     public bool Reads(IRuleDefinition rule) => _readers.Contains(rule.Name);
 
+    /// <summary>Returns whether the rule with id <paramref name="ruleId"/> has a pattern over proposals.</summary>
+    /// <param name="ruleId">The rule id.</param>
+    /// <returns>Whether it reads proposals.</returns>
+    public bool Reads(string ruleId) => _readers.Contains(ruleId);
+
     /// <summary>Returns whether some proposal pattern's single-fact conditions all hold for <paramref name="proposal"/>.</summary>
     /// <param name="proposal">The proposal.</param>
     /// <returns>Whether inserting it can change any rule's matches.</returns>

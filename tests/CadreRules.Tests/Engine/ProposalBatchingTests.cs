@@ -1,0 +1,135 @@
+using CadreRules.Rules;
+using CadreRules.Testing;
+using CadreRules.Tests.Sdk;
+using NRules.Fluent.Dsl;
+
+namespace CadreRules.Tests.Engine;
+
+/// <summary>
+/// The evaluator inserts proposals in batches, and only those some proposal pattern can match
+/// (ProposalSink, ProposalRouting). These tests pin what that must not change for host rules.
+/// </summary>
+public sealed class ProposalBatchingTests
+{
+    [Fact]
+    public void Routing_DefaultRules_InsertsOnlyTheKindsSomeRuleReads()
+    {
+        var routing = CadreRuleSet.CreateDefault().ProposalRouting;
+
+        routing.MayMatch(new Proposal("BOARD-02", DecisionKind.YellowBoard, "C-1", "r")).Should().BeTrue("BOARD-01, MECH-01 and MECH-02 read yellow boards");
+        routing.MayMatch(new Proposal("MECH-05", DecisionKind.Tracking, "C-1", "r")).Should().BeTrue("REINST-01 reads tracking");
+        routing.MayMatch(new Proposal("MECH-02", DecisionKind.Admonishment, "C-1", "r")).Should().BeTrue("MECH-01 reads MECH-02's proposals");
+        routing.MayMatch(new Proposal("ASSESS-02", DecisionKind.SpecialInspection, "U-1", "r")).Should().BeTrue("ASSESS-03 reads inspections");
+        routing.MayMatch(new Proposal("MECH-01", DecisionKind.ReminderTalk, "C-1", "r")).Should().BeFalse();
+        routing.MayMatch(new Proposal("MECH-03", DecisionKind.Demotion, "C-1", "r")).Should().BeFalse();
+        routing.MayMatch(new Proposal("MECH-04", DecisionKind.PromotionCandidate, "C-1", "r")).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Routing_DefaultRules_KnowsWhichRulesReadProposals()
+    {
+        var set = CadreRuleSet.CreateDefault();
+        var routing = set.ProposalRouting;
+        var readers = set.Rules.Select(r => r.Id).Where(id => routing.Reads(id)).ToList();
+
+        readers.Should().BeEquivalentTo("ASSESS-03", "BOARD-01", "IDENT-03", "MECH-01", "MECH-02", "MECH-04", "REINST-01");
+    }
+
+    [Fact]
+    public void HostRule_ReadingAKindNoBuiltInRuleReads_StillSeesIt()
+    {
+        var result = new CadreRulesHarness().AddRule<FollowUpRule>().Evaluate(Rosters.YellowAndRed());
+
+        result.Fired(FollowUpRule.Id).For("C-1");
+        result.NotFired(FollowUpRule.Id, "C-2");
+        result.Decision(FollowUpRule.FollowUp, "C-1").Single.Evidence.Should().Equal("E-1");
+    }
+
+    [Fact]
+    public void HostRule_InsertingAProposalItself_ReachesTheReport()
+    {
+        var result = new CadreRulesHarness().AddRule<DirectInsertRule>().Evaluate(Rosters.YellowAndRed());
+
+        result.Decision(DirectInsertRule.Direct, "C-1").Single.Rules.Should().Equal(DirectInsertRule.Id);
+        result.NoDecision(DirectInsertRule.Direct, "C-2");
+    }
+
+    [Fact]
+    public void HostRule_AfterTheBuiltIns_SeesEveryProposalOfTheCadre()
+    {
+        // C-1: YellowBoard + ReminderTalk; C-2: RedBoard + PromotionCandidate. The host rule counts a
+        // cadre's proposals when it fires (priority 0, after the built-in rules).
+        var result = new CadreRulesHarness().AddRule<ProposalCountRule>().Evaluate(Rosters.YellowAndRed());
+
+        result.Decision(ProposalCountRule.Count, "C-1").Single.GetDetail("kinds").Should().Be("ReminderTalk, YellowBoard");
+        result.Decision(ProposalCountRule.Count, "C-2").Single.GetDetail("kinds").Should().Be("PromotionCandidate, RedBoard");
+    }
+
+    /// <summary>HOST-20: every reminder talk gets a follow-up (reads a kind no built-in rule reads).</summary>
+    [Name(Id)]
+    public sealed class FollowUpRule : Rule
+    {
+        public const string Id = "HOST-20";
+
+        public static readonly DecisionKind FollowUp = new("FollowUp");
+
+        public override void Define()
+        {
+            Proposal reminder = null!;
+
+            When()
+                .Match(() => reminder, p => p.Kind == DecisionKind.ReminderTalk);
+
+            Then()
+                .Do(ctx => ctx.Propose(FollowUp, reminder.Subject, "Follow up the reminder talk.", reminder.Evidence, null));
+        }
+    }
+
+    /// <summary>HOST-21: inserts its proposal with IContext.Insert instead of Propose.</summary>
+    [Name(Id)]
+    public sealed class DirectInsertRule : Rule
+    {
+        public const string Id = "HOST-21";
+
+        public static readonly DecisionKind Direct = new("Direct");
+
+        public override void Define()
+        {
+            Cadre cadre = null!;
+
+            When()
+                .Match(() => cadre, c => c.Rank == CadreRank.Division);
+
+            Then()
+                .Do(ctx => ctx.Insert(new Proposal(Id, Direct, cadre.Id, "Inserted directly.")));
+        }
+    }
+
+    /// <summary>HOST-22: lists the kinds of the proposals about a cadre with evidence (reads every proposal kind).</summary>
+    [Name(Id)]
+    public sealed class ProposalCountRule : Rule
+    {
+        public const string Id = "HOST-22";
+
+        public static readonly DecisionKind Count = new("ProposalKinds");
+
+        public override void Define()
+        {
+            CadreRecord record = null!;
+            IEnumerable<Proposal> proposals = null!;
+
+            When()
+                .Match(() => record, r => r.Evidence.Count > 0)
+                .Query(() => proposals, q => q
+                    .Match<Proposal>(p => p.RuleId != Id, p => p.Subject == record.Cadre.Id)
+                    .Collect()
+                    .Where(x => x.Any()));
+
+            Then()
+                .Do(ctx => ctx.Propose(Count, record.Id, "Proposal kinds.", null, Detail.Of("kinds", Kinds(proposals))));
+        }
+
+        private static string Kinds(IEnumerable<Proposal> proposals) =>
+            string.Join(", ", proposals.Select(p => p.Kind.Name).Order(StringComparer.Ordinal));
+    }
+}

@@ -1,0 +1,74 @@
+namespace CadreRules.Tests.Engine;
+
+public sealed class ProposalMergerTests
+{
+    [Fact]
+    public void Merge_SameKindSubjectAndCategory_OneDecisionWithEveryRuleEvidenceReasonAndDetail()
+    {
+        var a = new Proposal("R-2", DecisionKind.ReminderTalk, "C-1", "second", ["E-3", "E-1"], new Dictionary<string, object> { ["channels"] = new[] { "Audit" } });
+        var b = new Proposal("R-1", DecisionKind.ReminderTalk, "C-1", "first", ["E-2", "E-1"], new Dictionary<string, object> { ["channels"] = new[] { "Inspection", "Audit" }, ["form"] = "x" });
+        var c = new Proposal("R-1", DecisionKind.YellowBoard, "C-1", "other kind");
+
+        var decisions = ProposalMerger.Merge([[a], [b, c]]);
+
+        decisions.Select(d => d.Kind).Should().Equal(DecisionKind.ReminderTalk, DecisionKind.YellowBoard);
+        var merged = decisions[0];
+        merged.Rules.Should().Equal("R-1", "R-2");
+        merged.Evidence.Should().Equal("E-1", "E-2", "E-3");
+        merged.Reasons.Should().Equal("first", "second");
+        merged.Details.Keys.Should().Equal("channels", "form");
+        ((IEnumerable<string>)merged.Details["channels"]).Should().Equal("Audit", "Inspection");
+    }
+
+    [Fact]
+    public void Merge_NegativeListEntries_OneDecisionPerCategory()
+    {
+        Proposal Entry(string category) => new("IDENT-01", DecisionKind.NegativeListEntry, "C-1", category,
+            null, new Dictionary<string, object> { [DetailKeys.Category] = category });
+
+        var decisions = ProposalMerger.Merge([[Entry("Cliques"), Entry("Arbitrary"), Entry("Cliques")]]);
+
+        decisions.Select(d => d.Category).Should().Equal("Arbitrary", "Cliques");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    public void Merge_OnTwoThreads_SameDecisionsAsOnOne(int seed)
+    {
+        // Above the parallel threshold (16,384 proposals), with subjects spread over the lists as
+        // sessions produce them and many multi-proposal decisions.
+        var random = new Random(seed);
+        var kinds = new[] { DecisionKind.ReminderTalk, DecisionKind.YellowBoard, DecisionKind.Adjustment, DecisionKind.NegativeListEntry };
+        var lists = new List<IReadOnlyList<Proposal>>();
+        for (int l = 0; l < 400; l++)
+        {
+            var list = new List<Proposal>();
+            for (int i = 0; i < 60; i++)
+            {
+                var kind = kinds[random.Next(kinds.Length)];
+                var details = new Dictionary<string, object> { ["n"] = new[] { $"v{random.Next(3)}" } };
+                if (kind == DecisionKind.NegativeListEntry)
+                {
+                    details[DetailKeys.Category] = random.Next(2) == 0 ? "Cliques" : "Arbitrary";
+                }
+
+                list.Add(new Proposal($"R-{random.Next(3)}", kind, $"C-{random.Next(3000):D5}", $"reason {random.Next(2)}",
+                    [$"E-{random.Next(50)}", $"E-{random.Next(50)}"], details));
+            }
+
+            lists.Add(list);
+        }
+
+        var one = ProposalMerger.Merge(lists, parallel: false);
+        var two = ProposalMerger.Merge(lists, parallel: true);
+
+        one.Count.Should().BeGreaterThan(5_000);
+        one.Should().Contain(d => d.Rules.Count > 1);
+        two.Select(Text).Should().Equal(one.Select(Text));
+    }
+
+    private static string Text(Decision d) =>
+        $"{d.Kind} {d.Subject} {d.Category} [{string.Join(",", d.Rules)}] [{string.Join(",", d.Evidence)}] [{string.Join("|", d.Reasons)}] " +
+        string.Join(";", d.Details.Select(kv => $"{kv.Key}={(kv.Value is string[] l ? string.Join(",", l) : kv.Value)}"));
+}
