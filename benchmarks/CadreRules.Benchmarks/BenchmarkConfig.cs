@@ -1,16 +1,28 @@
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 
 namespace CadreRules.Benchmarks;
 
-/// <summary>Adds bytes allocated per cadre next to BenchmarkDotNet's per-operation columns.</summary>
+/// <summary>
+/// Adds bytes allocated per cadre next to BenchmarkDotNet's per-operation columns, and runs every
+/// job with server GC when <c>--server-gc</c> was given (<see cref="ServerGcVariable"/>).
+/// </summary>
 public sealed class BenchmarkConfig : ManualConfig
 {
+    /// <summary>Set to <c>1</c> by <c>--server-gc</c>: every implementation runs with server garbage collection.</summary>
+    public const string ServerGcVariable = "CADRERULES_BENCH_SERVER_GC";
+
     public BenchmarkConfig()
     {
         AddColumn(new AllocatedPerCadreColumn());
+        if (Environment.GetEnvironmentVariable(ServerGcVariable) == "1")
+        {
+            // A mutator changes the jobs chosen on the command line (--job short) instead of adding one.
+            AddJob(Job.Default.WithGcServer(true).AsMutator());
+        }
     }
 }
 

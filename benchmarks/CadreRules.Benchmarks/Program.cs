@@ -5,8 +5,14 @@ using CadreRules.Benchmarks;
 //   dotnet run -c Release --project benchmarks/CadreRules.Benchmarks -- --filter '*' --job short
 //   ... -- --filter '*' --job Dry --sizes 1000        (CI smoke run: one size, one invocation)
 //   ... -- --million --filter '*' --job short          (opt-in: one million cadres)
+//   ... -- --filter '*' --job short --server-gc        (every implementation with server GC)
 var arguments = args.ToList();
 bool million = arguments.Remove("--million");
+if (arguments.Remove("--server-gc"))
+{
+    Environment.SetEnvironmentVariable(BenchmarkConfig.ServerGcVariable, "1");
+}
+
 int sizes = arguments.IndexOf("--sizes");
 if (sizes >= 0 && sizes + 1 < arguments.Count)
 {
