@@ -165,6 +165,7 @@ internal sealed class ProposalSink
     /// <param name="seeded">Proposals inserted before firing (not returned).</param>
     /// <param name="cancellationToken">Stops firing between rules.</param>
     /// <returns>The proposals made.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static List<Proposal> Fire(ISession session, ProposalRouting routing, IReadOnlyList<Proposal> seeded, CancellationToken cancellationToken)
     {
         var sink = new ProposalSink();
@@ -194,6 +195,11 @@ internal sealed class ProposalSink
         {
             t_current = previous;
         }
+
+        // NRules stops firing on cancellation without throwing; a session cut short must not
+        // pass for a finished one (the last session of an evaluation would otherwise yield a
+        // partial report).
+        cancellationToken.ThrowIfCancellationRequested();
 
         var produced = sink._withheld;
         foreach (var proposal in session.Query<Proposal>())

@@ -133,3 +133,47 @@ public sealed class ProposalBatchingTests
             string.Join(", ", proposals.Select(p => p.Kind.Name).Order(StringComparer.Ordinal));
     }
 }
+
+public sealed class CancellationTests
+{
+    [Fact]
+    public void Evaluate_CancelledWhileTheLastSessionFires_ThrowsInsteadOfReturningAPartialReport()
+    {
+        // One unit, one cadre: the cancellation happens while the last session fires; NRules stops
+        // firing without throwing, and the evaluator must not merge what that session made so far.
+        using var source = new CancellationTokenSource();
+        CancellingRule.Source = source;
+        var evaluator = new CadreEvaluator(new CadreRuleSet([typeof(CancellingRule)], []),
+            engine: new CadreEngineOptions { MaxDegreeOfParallelism = 1 });
+        var roster = new RosterBuilder("2024H2")
+            .Cadre("C-1", "U-1", CadreRank.Division, leadership: true)
+            .WorkStyle("C-1", "2024-09-10", id: "E-1")
+            .Build();
+
+        var act = () => evaluator.Evaluate(roster, source.Token);
+
+        act.Should().Throw<OperationCanceledException>();
+    }
+
+    /// <summary>HOST-23: cancels the evaluation the first time it fires (in the cadre phase).</summary>
+    [Name(Id), Priority(100)]
+    public sealed class CancellingRule : Rule
+    {
+        public const string Id = "HOST-23";
+
+        public static CancellationTokenSource? Source { get; set; }
+
+        public override void Define()
+        {
+            CadreRecord record = null!;
+
+            When()
+                .Match(() => record);
+
+            Then()
+                .Do(ctx => Cancel());
+        }
+
+        private static void Cancel() => Source?.Cancel();
+    }
+}
