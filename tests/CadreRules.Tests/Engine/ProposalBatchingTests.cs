@@ -36,6 +36,17 @@ public sealed class ProposalBatchingTests
     }
 
     [Fact]
+    public void Routing_ConditionThatThrows_CountsAsMet()
+    {
+        // The proposal is inserted, so NRules evaluates the condition and reports the failure with
+        // the rule's name, as it would without the routing.
+        var routing = new CadreRuleSet([typeof(ThrowingConditionRule)], []).ProposalRouting;
+
+        routing.MayMatch(new Proposal("MECH-01", DecisionKind.ReminderTalk, "C-1", "r")).Should().BeTrue();
+        routing.Reads(ThrowingConditionRule.Id).Should().BeTrue();
+    }
+
+    [Fact]
     public void HostRule_ReadingAKindNoBuiltInRuleReads_StillSeesIt()
     {
         var result = new CadreRulesHarness().AddRule<FollowUpRule>().Evaluate(Rosters.YellowAndRed());
@@ -82,6 +93,24 @@ public sealed class ProposalBatchingTests
 
             Then()
                 .Do(ctx => ctx.Propose(FollowUp, reminder.Subject, "Follow up the reminder talk.", reminder.Evidence, null));
+        }
+    }
+
+    /// <summary>HOST-24: a proposal condition that throws for proposals without a "level" detail.</summary>
+    [Name(Id)]
+    public sealed class ThrowingConditionRule : Rule
+    {
+        public const string Id = "HOST-24";
+
+        public override void Define()
+        {
+            Proposal proposal = null!;
+
+            When()
+                .Match(() => proposal, p => (string)p.Details["level"] == "high");
+
+            Then()
+                .Do(ctx => ctx.Propose(DecisionKind.ReminderTalk, proposal.Subject, "High level."));
         }
     }
 
