@@ -224,16 +224,21 @@ public sealed class CadreEvaluator : ICadreEvaluator
 
         public void Add(CadreRecord record, PolicyContext context)
         {
+            // Indexed loops: the lists are array segments, whose interface enumerators allocate.
             bool red = false, reminded = false, adjusted = false;
-            foreach (var placement in record.BoardHistory)
+            var history = record.BoardHistory;
+            var measures = record.Measures;
+            for (int p = 0; p < history.Count; p++)
             {
+                var placement = history[p];
                 if (placement.Period.Start < context.StatisticsSince || placement.Period.Start > context.AsOf)
                 {
                     continue;
                 }
 
-                foreach (var m in record.Measures)
+                for (int i = 0; i < measures.Count; i++)
                 {
+                    var m = measures[i];
                     if (m.Date < placement.Period.Start || m.Date > context.AsOf)
                     {
                         continue;

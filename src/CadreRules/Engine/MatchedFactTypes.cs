@@ -3,21 +3,19 @@ using NRules.RuleModel;
 namespace CadreRules;
 
 /// <summary>
-/// The fact types that the patterns of a set of rules can match in the cadre phase, found by
-/// walking each rule's left-hand side. A rule that matches a <see cref="Unit"/> can fire only in the
-/// unit phase (the cadre phase has no Unit fact), so its other patterns do not count.
+/// The fact types that the patterns of a set of rules can match in the cadre phase. A rule that
+/// matches a <see cref="Unit"/> can fire only in the unit phase (the cadre phase has no Unit fact),
+/// so its other patterns do not count.
 /// </summary>
-internal sealed class MatchedFactTypes : RuleElementVisitor<HashSet<Type>>
+internal static class MatchedFactTypes
 {
     public static Type[] InCadrePhase(IEnumerable<IRuleDefinition> rules)
     {
         var types = new HashSet<Type>();
-        var visitor = new MatchedFactTypes();
         foreach (var rule in rules)
         {
-            var ruleTypes = new HashSet<Type>();
-            visitor.Visit(ruleTypes, rule.LeftHandSide);
-            if (!ruleTypes.Any(t => t.IsAssignableFrom(typeof(Unit))))
+            var ruleTypes = RulePatterns.Of(rule).ConvertAll(p => p.ValueType);
+            if (!ruleTypes.Exists(t => t.IsAssignableFrom(typeof(Unit))))
             {
                 types.UnionWith(ruleTypes);
             }
@@ -25,14 +23,33 @@ internal sealed class MatchedFactTypes : RuleElementVisitor<HashSet<Type>>
 
         return [.. types];
     }
+}
 
-    protected override PatternElement VisitPattern(HashSet<Type> context, PatternElement element)
+/// <summary>
+/// The patterns of a rule that take facts from working memory, found by walking its left-hand
+/// side (into Not, Exists, aggregates and queries).
+/// </summary>
+internal sealed class RulePatterns : RuleElementVisitor<List<PatternElement>>
+{
+    private static readonly RulePatterns Visitor = new();
+
+    /// <summary>Returns the source-less patterns of <paramref name="rule"/>.</summary>
+    /// <param name="rule">The rule.</param>
+    /// <returns>The patterns.</returns>
+    public static List<PatternElement> Of(IRuleDefinition rule)
+    {
+        var patterns = new List<PatternElement>();
+        Visitor.Visit(patterns, rule.LeftHandSide);
+        return patterns;
+    }
+
+    protected override PatternElement VisitPattern(List<PatternElement> context, PatternElement element)
     {
         // A pattern over an aggregate's or a binding's result has a source; only source-less
         // patterns take facts from working memory.
         if (element.Source is null)
         {
-            context.Add(element.ValueType);
+            context.Add(element);
         }
 
         return base.VisitPattern(context, element);

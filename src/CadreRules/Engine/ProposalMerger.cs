@@ -17,17 +17,6 @@ namespace CadreRules;
 /// </remarks>
 internal static class ProposalMerger
 {
-    public static IReadOnlyList<Decision> Merge(IEnumerable<Proposal> proposals)
-    {
-        var entries = new List<Entry>(proposals is ICollection<Proposal> c ? c.Count : 0);
-        foreach (var proposal in proposals)
-        {
-            entries.Add(new Entry(proposal));
-        }
-
-        return Merge([.. entries]);
-    }
-
     /// <summary>Merges proposals that were gathered as several lists (one per session).</summary>
     /// <param name="lists">The proposals.</param>
     /// <param name="parallel">Whether the sort and the merge may use two threads.</param>
@@ -147,15 +136,16 @@ internal static class ProposalMerger
                 reasons.Add(proposal.Reason);
             }
 
+            // DetailMap.Of sorts and de-duplicates the lists once, at the end.
             foreach (var (key, value) in proposal.Details)
             {
                 if (!details.TryGetValue(key, out var existing))
                 {
-                    details[key] = value is IEnumerable<string> list ? SortedDistinct(list) : value;
+                    details[key] = value;
                 }
                 else if (existing is IEnumerable<string> a && value is IEnumerable<string> b)
                 {
-                    details[key] = SortedDistinct(a.Concat(b));
+                    details[key] = a.Concat(b).ToArray();
                 }
             }
         }

@@ -33,11 +33,9 @@ internal sealed class ProposalRouting
     {
         var patterns = new List<Func<Proposal, bool>[]>();
         var readers = new HashSet<string>(StringComparer.Ordinal);
-        var finder = new ProposalPatternFinder();
         foreach (var rule in rules)
         {
-            var found = new List<PatternElement>();
-            finder.Visit(found, rule.LeftHandSide);
+            var found = RulePatterns.Of(rule).FindAll(p => p.ValueType.IsAssignableFrom(typeof(Proposal)));
             if (found.Count == 0)
             {
                 continue;
@@ -56,13 +54,10 @@ internal sealed class ProposalRouting
         return new ProposalRouting([.. patterns], readers);
     }
 
-    /// <summary>Gets whether any rule reads proposals.</summary>
-    public bool AnyReader => _readers.Count > 0;
-
     /// <summary>Returns whether <paramref name="rule"/> has a pattern over proposals.</summary>
     /// <param name="rule">The rule.</param>
     /// <returns>Whether it reads proposals.</returns>
-    public bool Reads(IRuleDefinition rule) => _readers.Contains(rule.Name);
+    public bool Reads(IRuleDefinition rule) => Reads(rule.Name);
 
     /// <summary>Returns whether the rule with id <paramref name="ruleId"/> has a pattern over proposals.</summary>
     /// <param name="ruleId">The rule id.</param>
@@ -115,20 +110,6 @@ internal sealed class ProposalRouting
                 return true;
             }
         };
-    }
-
-    private sealed class ProposalPatternFinder : RuleElementVisitor<List<PatternElement>>
-    {
-        protected override PatternElement VisitPattern(List<PatternElement> context, PatternElement element)
-        {
-            // Only source-less patterns take facts from working memory (see MatchedFactTypes).
-            if (element.Source is null && element.ValueType.IsAssignableFrom(typeof(Proposal)))
-            {
-                context.Add(element);
-            }
-
-            return base.VisitPattern(context, element);
-        }
     }
 }
 

@@ -37,9 +37,11 @@ public sealed class CadreRecord
         Grades = grades;
         Measures = measures;
         BoardHistory = boardHistory;
-        foreach (var e in evidence)
+        // Indexed, not foreach: the lists are usually array segments, whose interface enumerator
+        // would be one more allocation per cadre.
+        for (int i = 0; i < evidence.Count; i++)
         {
-            _evidenceKinds |= 1 << (int)e.Kind;
+            _evidenceKinds |= 1 << (int)evidence[i].Kind;
         }
     }
 
