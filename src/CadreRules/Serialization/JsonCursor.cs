@@ -27,6 +27,7 @@ internal ref struct JsonCursor
     private byte[]? _buffer;
     private int _length;
     private bool _final;
+    private int _rawPosition;
     private Utf8JsonReader _reader;
 
     /// <summary>Creates a cursor over a complete document.</summary>
@@ -89,6 +90,63 @@ internal ref struct JsonCursor
         }
 
         return true;
+    }
+
+    /// <summary>Gets a value indicating whether the cursor reads a stream, so <see cref="BeginRaw"/> may be used.</summary>
+    public readonly bool ReadsStream => _stream is not null;
+
+    /// <summary>
+    /// Leaves token mode: from here <see cref="ReadRaw"/> hands out the bytes after the current token,
+    /// until <see cref="EndRaw"/> gives back the bytes the caller did not use.
+    /// </summary>
+    public void BeginRaw() => _rawPosition = checked((int)_reader.BytesConsumed);
+
+    /// <summary>Copies the next raw bytes of the document (buffered first, then from the stream).</summary>
+    /// <param name="destination">Where to copy; not empty.</param>
+    /// <returns>The number of bytes copied; 0 at the end of the stream.</returns>
+    public int ReadRaw(Span<byte> destination)
+    {
+        if (_rawPosition < _length)
+        {
+            int count = Math.Min(destination.Length, _length - _rawPosition);
+            _buffer.AsSpan(_rawPosition, count).CopyTo(destination);
+            _rawPosition += count;
+            return count;
+        }
+
+        if (_final)
+        {
+            return 0;
+        }
+
+        int read = _stream!.ReadAtLeast(destination, destination.Length, throwOnEndOfStream: false);
+        _final = read < destination.Length;
+        return read;
+    }
+
+    /// <summary>
+    /// Returns to token mode: <paramref name="rest"/> (the raw bytes read but not used) is read next, by a
+    /// reader resuming from <paramref name="state"/>. Line and position in later error messages are then
+    /// relative to the state, not to the document.
+    /// </summary>
+    /// <param name="rest">The unused bytes, in document order.</param>
+    /// <param name="state">The reader state the bytes continue from.</param>
+    public void EndRaw(ReadOnlySpan<byte> rest, JsonReaderState state)
+    {
+        if (rest.Length > _buffer!.Length)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = ArrayPool<byte>.Shared.Rent(rest.Length);
+        }
+
+        rest.CopyTo(_buffer);
+        _length = rest.Length;
+        if (!_final && _length < _buffer.Length)
+        {
+            Fill();
+        }
+
+        _reader = new Utf8JsonReader(_buffer.AsSpan(0, _length), _final, state);
     }
 
     /// <summary>Returns the pooled buffer.</summary>

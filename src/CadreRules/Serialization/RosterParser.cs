@@ -16,7 +16,7 @@ namespace CadreRules.Serialization;
 /// is checked after the pass: built items straight from the result lists (their JSON index recovered
 /// from the short list of elements that were not built), and the rare rest from small pending lists.
 /// </remarks>
-internal sealed class RosterParser
+internal sealed partial class RosterParser
 {
     // Collections, in document-section order; used to order cross-check errors and build their paths.
     private const int RootSection = 0;
@@ -135,7 +135,7 @@ internal sealed class RosterParser
 
     // Id spaces; the value locates the first use (evidence: index; measures: ~index).
     private readonly Dictionary<string, int> _unitIds = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _cadreIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _cadreIds;
     private readonly Dictionary<string, int> _recordIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Unit, int Project)> _projectIds = new(StringComparer.Ordinal);
     private readonly Dictionary<(string CadreId, int Year), int> _gradeKeys = [];
@@ -158,8 +158,10 @@ internal sealed class RosterParser
     private readonly List<PendingReference> _pendingReferences = [];
     private readonly List<PendingCheck> _pendingChecks = [];
 
-    private RosterParser()
+    private RosterParser(ParallelReading? parallel)
     {
+        _parallel = parallel;
+        _cadreIds = new(StringComparer.Ordinal);
         _unitLookup = _unitIds.GetAlternateLookup<ReadOnlySpan<char>>();
         _cadreLookup = _cadreIds.GetAlternateLookup<ReadOnlySpan<char>>();
     }
@@ -175,7 +177,19 @@ internal sealed class RosterParser
     /// <param name="cursor">The token source, before the first token.</param>
     /// <returns>The roster.</returns>
     /// <exception cref="RosterValidationException">The document is invalid.</exception>
-    public static Roster Parse(ref JsonCursor cursor) => new RosterParser().Run(ref cursor);
+    public static Roster Parse(ref JsonCursor cursor) => new RosterParser(parallel: null).Run(ref cursor);
+
+    /// <summary>
+    /// Reads one roster document speculatively, with the record sections parsed in parallel (see
+    /// <see cref="ReadSectionInParallel"/>). Only a document that reads without a single violation is
+    /// returned; for anything else the caller reads it again with <see cref="Parse(ref JsonCursor)"/>,
+    /// which reports the violations with their exact paths, lines and positions.
+    /// </summary>
+    /// <param name="cursor">The token source over a stream, before the first token.</param>
+    /// <param name="parallel">How to read in parallel.</param>
+    /// <returns>The roster.</returns>
+    /// <exception cref="SpeculationFailedException">The document must be read again sequentially.</exception>
+    public static Roster ParseInParallel(ref JsonCursor cursor, ParallelReading parallel) => new RosterParser(parallel).Run(ref cursor);
 
     private Roster Run(ref JsonCursor c)
     {
@@ -186,13 +200,15 @@ internal sealed class RosterParser
         catch (JsonException e)
         {
             // Nothing read so far can be trusted to mean what it seems: report the syntax error alone.
-            throw new RosterValidationException([new RosterError(_path.ToString(), MalformedMessage(e))]);
+            throw _parallel is null
+                ? new RosterValidationException([new RosterError(_path.ToString(), MalformedMessage(e))])
+                : new SpeculationFailedException();
         }
 
         CrossCheck();
         if (_errors.Count > 0)
         {
-            throw new RosterValidationException(_errors);
+            throw _parallel is null ? new RosterValidationException(_errors) : new SpeculationFailedException();
         }
 
         return new Roster
@@ -303,12 +319,24 @@ internal sealed class RosterParser
             return;
         }
 
-        for (int index = 0; ; index++)
+        if (_parallel is not null && section >= EvidenceSection && _cadreIds.Count > 0 && c.ReadsStream)
+        {
+            ReadSectionInParallel(ref c, section);
+            return;
+        }
+
+        ReadElements(ref c, section, firstIndex: 0);
+    }
+
+    /// <summary>Reads the elements of a section up to its end; returns how many there were.</summary>
+    private int ReadElements(ref JsonCursor c, int section, int firstIndex)
+    {
+        for (int index = firstIndex; ; index++)
         {
             Advance(ref c);
             if (c.TokenType == JsonTokenType.EndArray)
             {
-                return;
+                return index - firstIndex;
             }
 
             _path.PushIndex(index);
@@ -934,6 +962,11 @@ internal sealed class RosterParser
         }
 
         ReportMissing(seen, 0b111, BoardFields);
+        if (cadreId is not null && period is { } noted)
+        {
+            NoteBoardKey(cadreId, noted);
+        }
+
         if (cadreId is not null && period is { } p && !_boardKeys.TryAdd((cadreId, p), index))
         {
             Error($"duplicate board placement for cadre '{cadreId}' in period {p} (first at $.boardHistory[{_boardKeys[(cadreId, p)]}]); expected one placement per cadre and period");
@@ -960,6 +993,7 @@ internal sealed class RosterParser
         {
             if (_lastGradeKey is not { } last || Ascends(cadreId, year, last))
             {
+                _firstGradeKey ??= (cadreId, year);
                 _lastGradeKey = (cadreId, year);
                 return true;
             }
@@ -980,11 +1014,12 @@ internal sealed class RosterParser
 
         return _gradeKeys.TryAdd((cadreId, year), index);
 
-        static bool Ascends(string cadreId, int year, (string CadreId, int Year) last)
-        {
-            int order = string.CompareOrdinal(cadreId, last.CadreId);
-            return order > 0 || (order == 0 && year > last.Year);
-        }
+    }
+
+    private static bool Ascends(string cadreId, int year, (string CadreId, int Year) last)
+    {
+        int order = string.CompareOrdinal(cadreId, last.CadreId);
+        return order > 0 || (order == 0 && year > last.Year);
     }
 
     private static int PeriodOrdinal(AssessmentPeriod period) => (period.Year * 2) + (int)period.Half - 1;
@@ -1337,6 +1372,7 @@ internal sealed class RosterParser
         {
             if (_lastRecordId is null || string.CompareOrdinal(id, _lastRecordId) > 0)
             {
+                _firstRecordId ??= id;
                 _lastRecordId = id;
                 return id;
             }

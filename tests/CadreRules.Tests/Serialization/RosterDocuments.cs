@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CadreRules.Serialization;
+using Xunit.Sdk;
 
 namespace CadreRules.Tests.Serialization;
 
@@ -59,7 +60,56 @@ internal static class RosterDocuments
         return string.Concat(json.AsSpan(0, at), replace, json.AsSpan(at + find.Length));
     }
 
-    public static Roster Read(string json) => RosterReader.Read(Encoding.UTF8.GetBytes(json));
+    /// <summary>
+    /// Reads a document, and checks that the parallel fast path (tiny chunks, two workers) agrees: the
+    /// same roster, or the same errors. Every reader test thereby also tests the fast path.
+    /// </summary>
+    public static Roster Read(string json)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(json);
+        Roster? roster = null;
+        RosterValidationException? invalid = null;
+        try
+        {
+            roster = RosterReader.Read(bytes);
+        }
+        catch (RosterValidationException e)
+        {
+            invalid = e;
+        }
+
+        Roster? parallel = null;
+        RosterValidationException? parallelInvalid = null;
+        try
+        {
+            parallel = ReadInParallel(bytes, chunkBytes: 8, out _);
+        }
+        catch (RosterValidationException e)
+        {
+            parallelInvalid = e;
+        }
+
+        if (invalid is not null)
+        {
+            if (parallelInvalid is null || !parallelInvalid.Errors.SequenceEqual(invalid.Errors))
+            {
+                throw new XunitException($"The parallel read disagrees on an invalid document: {(parallelInvalid is null ? "it accepted it" : string.Join(" | ", parallelInvalid.Errors))}");
+            }
+
+            throw invalid;
+        }
+
+        if (parallel is null || Dump(parallel) != Dump(roster!))
+        {
+            throw new XunitException($"The parallel read disagrees on a valid document: {(parallel is null ? string.Join(" | ", parallelInvalid!.Errors) : "another roster")}");
+        }
+
+        return roster!;
+    }
+
+    /// <summary>Reads through the parallel fast path whatever the size; <paramref name="sequential"/> tells whether it fell back.</summary>
+    public static Roster ReadInParallel(byte[] json, int chunkBytes, out bool sequential) =>
+        RosterReader.Read(new MemoryStream(json), initialBufferSize: 16, new ParallelReading(Workers: 2, chunkBytes), minimumParallelBytes: 0, out sequential);
 
     /// <summary>Reads a document that must be invalid and returns its errors.</summary>
     public static IReadOnlyList<RosterError> Errors(string json)

@@ -1,0 +1,277 @@
+using System.Text;
+using CadreRules.Generation;
+using CadreRules.Serialization;
+using static CadreRules.Tests.Serialization.RosterDocuments;
+
+namespace CadreRules.Tests.Serialization;
+
+/// <summary>
+/// The parallel fast path of <see cref="RosterReader"/>: it must read every valid document as the
+/// sequential read does, without falling back when nothing is wrong, and must never accept a document
+/// the sequential read rejects. (Every reader test also runs it, through <see cref="RosterDocuments.Read"/>.)
+/// </summary>
+public sealed class RosterReaderParallelTests
+{
+    private static readonly Roster GeneratedRoster = RosterGenerator.Generate(1_500, seed: 11);
+
+    private static byte[] Json(Roster roster, bool indented = false)
+    {
+        using var stream = new MemoryStream();
+        RosterWriter.Write(roster, stream, indented);
+        return stream.ToArray();
+    }
+
+    private static Roster Sequential(byte[] json) => RosterReader.Read(json);
+
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(97, false)]
+    [InlineData(4096, false)]
+    [InlineData(1 << 20, false)]
+    [InlineData(333, true)]
+    public void Read_GeneratedRoster_FastPathReadsSameAsSequential(int chunkBytes, bool indented)
+    {
+        byte[] json = Json(GeneratedRoster, indented);
+
+        var roster = ReadInParallel(json, chunkBytes, out bool sequential);
+
+        sequential.Should().BeFalse("a valid document is read by the fast path without falling back");
+        roster.Evidence.Should().HaveCount(GeneratedRoster.Evidence.Count);
+        Dump(roster).Should().Be(Dump(Sequential(json)));
+    }
+
+    [Fact]
+    public void Read_RecordsInNoParticularOrder_FastPathChecksKeysWithDictionariesAndReadsSame()
+    {
+        var random = new Random(5);
+        var shuffled = new Roster
+        {
+            Period = GeneratedRoster.Period,
+            Units = GeneratedRoster.Units,
+            Cadres = GeneratedRoster.Cadres,
+            Evidence = [.. GeneratedRoster.Evidence.OrderBy(_ => random.Next())],
+            AnnualGrades = [.. GeneratedRoster.AnnualGrades.OrderBy(_ => random.Next())],
+            Measures = [.. GeneratedRoster.Measures.OrderBy(_ => random.Next())],
+            BoardHistory = [.. GeneratedRoster.BoardHistory.OrderBy(_ => random.Next())],
+        };
+        byte[] json = Json(shuffled);
+
+        var roster = ReadInParallel(json, chunkBytes: 2048, out bool sequential);
+
+        sequential.Should().BeFalse();
+        Dump(roster).Should().Be(Dump(Sequential(json)));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Read_DuplicateEvidenceIdInAnotherChunk_FallsBackAndReportsWhatSequentialReports(bool shuffled)
+    {
+        var evidence = GeneratedRoster.Evidence.ToList();
+        if (shuffled)
+        {
+            evidence.Reverse();
+        }
+
+        string firstId = evidence[0].Id;
+        string lastId = evidence[^1].Id;
+        string json = Encoding.UTF8.GetString(Json(new Roster
+        {
+            Period = GeneratedRoster.Period,
+            Units = GeneratedRoster.Units,
+            Cadres = GeneratedRoster.Cadres,
+            Evidence = evidence,
+        }));
+        json = Mutate(json, $"\"id\":\"{lastId}\"", $"\"id\":\"{firstId}\"");
+
+        AssertSameErrors(json, "duplicate id");
+    }
+
+    [Fact]
+    public void Read_DuplicateMeasureIdOfAnEvidenceRecord_FallsBackAndReportsWhatSequentialReports()
+    {
+        string evidenceId = GeneratedRoster.Evidence[^1].Id;
+        string measureId = GeneratedRoster.Measures[^1].Id;
+        string json = Mutate(Encoding.UTF8.GetString(Json(GeneratedRoster)), $"\"id\":\"{measureId}\"", $"\"id\":\"{evidenceId}\"");
+
+        AssertSameErrors(json, "duplicate id");
+    }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public void Read_DuplicateGradeOrPlacementInAnotherChunk_FallsBackAndReportsWhatSequentialReports(bool shuffled, bool board)
+    {
+        var grades = GeneratedRoster.AnnualGrades.ToList();
+        var placements = GeneratedRoster.BoardHistory.ToList();
+        if (shuffled)
+        {
+            grades.Reverse();
+            placements.Reverse();
+        }
+
+        if (board)
+        {
+            placements.Add(placements[0]);
+        }
+        else
+        {
+            grades.Add(grades[0]);
+        }
+
+        string json = Encoding.UTF8.GetString(Json(new Roster
+        {
+            Period = GeneratedRoster.Period,
+            Units = GeneratedRoster.Units,
+            Cadres = GeneratedRoster.Cadres,
+            AnnualGrades = grades,
+            BoardHistory = placements,
+        }));
+
+        AssertSameErrors(json, board ? "duplicate board placement" : "duplicate annual grade");
+    }
+
+    [Fact]
+    public void Read_StringsWithEscapesBracketsAndCommas_FastPathReadsSame()
+    {
+        // Ids and references full of what the splitter must not take for structure.
+        var unit = GeneratedRoster.Units[0];
+        var cadres = Enumerable.Range(0, 300).Select(i => new Cadre
+        {
+            Id = i % 3 == 0 ? $"C-{i:D4}\\\",]}}[{{" : $"C-{i:D4},\"\\\\",
+            Name = $"名\"{i}\\",
+            UnitId = unit.Id,
+            Rank = CadreRank.Section,
+        }).ToList();
+        var evidence = cadres.Select((c, i) => (Evidence)new AttitudeEvidence
+        {
+            Id = $"E-{i:D4}\\\"]",
+            CadreId = c.Id,
+            Date = new DateOnly(2024, 3, 1),
+            Channel = EvidenceChannel.Interview,
+            Attitude = AttitudeRating.Positive,
+        }).ToList();
+        byte[] json = Json(new Roster { Period = GeneratedRoster.Period, Units = [unit], Cadres = cadres, Evidence = evidence });
+        Encoding.UTF8.GetString(json).Should().Contain("\\\\").And.Contain("\\\"");
+
+        foreach (int chunkBytes in new[] { 1, 50, 1000 })
+        {
+            var roster = ReadInParallel(json, chunkBytes, out bool sequential);
+
+            sequential.Should().BeFalse();
+            Dump(roster).Should().Be(Dump(Sequential(json)));
+            roster.Evidence[299].CadreId.Should().Be(cadres[299].Id);
+        }
+    }
+
+    [Theory]
+    [InlineData("},{\"id\":\"E-", "}{\"id\":\"E-")]
+    [InlineData("\"kind\":\"Attitude\"", "\"kind\":\"Attitude\",")]
+    [InlineData("\"evidence\":[", "\"evidence\":[,")]
+    [InlineData("\"status\":\"Verified\"}", "\"status\":\"Verified\"}}")]
+    public void Read_MalformedRecordSection_FallsBackAndReportsSameLineAndPosition(string find, string replace)
+    {
+        string json = Encoding.UTF8.GetString(Json(GeneratedRoster, indented: false));
+        int at = json.IndexOf(find, json.Length / 3, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            at = json.IndexOf(find, StringComparison.Ordinal);
+        }
+
+        at.Should().BeGreaterThan(0);
+        json = string.Concat(json.AsSpan(0, at), replace, json.AsSpan(at + find.Length));
+
+        AssertSameErrors(json, "malformed JSON");
+    }
+
+    [Fact]
+    public void Read_TrailingCommaInRecordSection_FallsBackAndReportsWhatSequentialReports()
+    {
+        string json = Encoding.UTF8.GetString(Json(GeneratedRoster));
+        json = Mutate(json, "],\"annualGrades\":[", ",],\"annualGrades\":[");
+
+        AssertSameErrors(json, "malformed JSON");
+    }
+
+    [Fact]
+    public void Read_RecordsBeforeTheCadres_ReadsThoseSectionsSequentiallyAndSame()
+    {
+        var sample = new Roster
+        {
+            Period = GeneratedRoster.Period,
+            Units = GeneratedRoster.Units,
+            Cadres = GeneratedRoster.Cadres,
+            Evidence = GeneratedRoster.Evidence,
+        };
+        string json = Encoding.UTF8.GetString(Json(sample));
+        int cadresAt = json.IndexOf(",\"cadres\":", StringComparison.Ordinal);
+        int evidenceAt = json.IndexOf(",\"evidence\":", StringComparison.Ordinal);
+        string reordered = string.Concat(json.AsSpan(0, cadresAt), json.AsSpan(evidenceAt, json.Length - 1 - evidenceAt), json.AsSpan(cadresAt, evidenceAt - cadresAt), "}");
+        byte[] bytes = Encoding.UTF8.GetBytes(reordered);
+
+        var roster = ReadInParallel(bytes, chunkBytes: 512, out bool sequential);
+
+        sequential.Should().BeFalse();
+        Dump(roster).Should().Be(Dump(Sequential(bytes)));
+    }
+
+    [Fact]
+    public void Read_ReferenceToAnUnknownCadre_FallsBackAndReportsWhatSequentialReports()
+    {
+        string cadreId = GeneratedRoster.Evidence[^1].CadreId;
+        string json = Encoding.UTF8.GetString(Json(GeneratedRoster));
+        int at = json.LastIndexOf($"\"cadreId\":\"{cadreId}\"", StringComparison.Ordinal);
+        json = string.Concat(json.AsSpan(0, at), "\"cadreId\":\"C-NOBODY\"", json.AsSpan(at + $"\"cadreId\":\"{cadreId}\"".Length));
+
+        AssertSameErrors(json, "unknown cadre");
+    }
+
+    [Fact]
+    public void ReadFile_LargeFile_ReadsSameWhateverTheDegreeOfParallelism()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"cadre-rules-parallel-{Guid.NewGuid():N}.json");
+        try
+        {
+            var roster = RosterGenerator.Generate(5_000, seed: 3);
+            RosterWriter.WriteFile(roster, path);
+            new FileInfo(path).Length.Should().BeGreaterThan(ParallelReading.DefaultMinimumBytes);
+
+            var parallel = RosterReader.ReadFile(path);
+            var sequential = RosterReader.ReadFile(path, new RosterReaderOptions { MaxDegreeOfParallelism = 1 });
+
+            Dump(parallel).Should().Be(Dump(sequential)).And.Be(Dump(roster));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-2)]
+    public void Read_InvalidDegreeOfParallelism_Throws(int degree)
+    {
+        Action read = () => RosterReader.Read(new MemoryStream(Json(GeneratedRoster)), new RosterReaderOptions { MaxDegreeOfParallelism = degree });
+
+        read.Should().ThrowExactly<ArgumentOutOfRangeException>().WithMessage("*MaxDegreeOfParallelism*");
+    }
+
+    /// <summary>Asserts that the fast path falls back and reports exactly the sequential read's errors.</summary>
+    private static IReadOnlyList<RosterError> AssertSameErrors(string json, string expectedStart)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(json);
+        Action sequentialRead = () => Sequential(bytes);
+        var expected = sequentialRead.Should().ThrowExactly<RosterValidationException>().Which.Errors;
+        expected.Should().Contain(e => e.Message.StartsWith(expectedStart, StringComparison.Ordinal));
+
+        bool sequential = false;
+        Action parallelRead = () => ReadInParallel(bytes, chunkBytes: 700, out sequential);
+
+        parallelRead.Should().ThrowExactly<RosterValidationException>().Which.Errors.Should().Equal(expected);
+        sequential.Should().BeTrue("only the sequential read reports errors");
+        return expected;
+    }
+}
