@@ -172,4 +172,28 @@ public sealed class ReportWriterTests
         noStream.Should().ThrowExactly<ArgumentNullException>().WithParameterName("utf8Output");
         noReportToJson.Should().ThrowExactly<ArgumentNullException>().WithParameterName("report");
     }
+
+    [Theory]
+    [InlineData(true, 1)]
+    [InlineData(true, 5_000)]
+    [InlineData(false, 1)]
+    public void Write_DecisionsFormattedInParallel_WritesSameBytesAsOneThread(bool indented, int parallelMinimum)
+    {
+        var roster = CadreRules.Generation.RosterGenerator.Generate(6_000, seed: 4);
+        var report = new CadreEvaluator(CadreRuleSet.CreateDefault()).Evaluate(roster);
+        report.Decisions.Count.Should().BeGreaterThan(4_096, "the report spans several blocks of decisions");
+
+        byte[] Bytes(int minimum)
+        {
+            using var stream = new MemoryStream();
+            ReportWriter.Write(report, stream, indented, minimum);
+            return stream.ToArray();
+        }
+
+        byte[] sequential = Bytes(int.MaxValue);
+        byte[] parallel = Bytes(parallelMinimum);
+
+        parallel.Should().Equal(sequential);
+        JsonDocument.Parse(parallel).RootElement.GetProperty("decisions").GetArrayLength().Should().Be(report.Decisions.Count);
+    }
 }
