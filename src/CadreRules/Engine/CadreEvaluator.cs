@@ -436,12 +436,25 @@ internal sealed class RosterIndex
         {
             var owners = new int[items.Count];
             var start = new int[cadreIndex.Count + 2];
+
+            // Records usually come grouped by cadre, and RosterReader gives them their cadre's own id
+            // string: the same instance as the previous record's is the same cadre, without a lookup.
+            string? lastOwner = null;
+            int lastCadre = -1;
             for (int i = 0; i < items.Count; i++)
             {
-                if (!cadreIndex.TryGetValue(owner(items[i]), out int c))
+                string id = owner(items[i]);
+                int c = lastCadre;
+                if (lastOwner is null || !ReferenceEquals(id, lastOwner))
                 {
-                    problems.Add($"{describe(items[i])} names unknown cadre '{owner(items[i])}'");
-                    continue;
+                    if (!cadreIndex.TryGetValue(id, out c))
+                    {
+                        problems.Add($"{describe(items[i])} names unknown cadre '{id}'");
+                        continue;
+                    }
+
+                    lastOwner = id;
+                    lastCadre = c;
                 }
 
                 owners[i] = c;
