@@ -33,8 +33,8 @@ internal sealed class SpeculationFailedException : Exception
 }
 
 /// <content>
-/// The parallel fast path for the record sections (evidence, annual grades, measures, board history),
-/// which hold most of a large roster's bytes.
+/// The parallel fast path for the cadres and the record sections (evidence, annual grades, measures,
+/// board history), which hold most of a large roster's bytes.
 /// </content>
 /// <remarks>
 /// <para>
@@ -65,12 +65,15 @@ internal sealed partial class RosterParser
     private (string CadreId, int Year)? _lastBoardKey;
     private bool _boardAscends = true;
 
-    private RosterParser(RosterParser parent)
-        : this(parallel: null)
+    // A chunk's parser shares, read only, the ids its elements reference (the parent reads nothing
+    // meanwhile); cadres get their own id dictionary, merged into the parent's in document order.
+    private RosterParser(RosterParser parent, int section, StringCache names)
+        : this(
+            parallel: null,
+            parent._unitIds,
+            section == CadresSection ? new Dictionary<string, int>(StringComparer.Ordinal) : parent._cadreIds,
+            names)
     {
-        // Read only while the chunks are parsed: the parent reads no cadres meanwhile.
-        _cadreIds = parent._cadreIds;
-        _cadreLookup = _cadreIds.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     private void NoteBoardKey(string cadreId, AssessmentPeriod period)
@@ -101,9 +104,11 @@ internal sealed partial class RosterParser
             workers[i] = Task.Factory.StartNew(
                 () =>
                 {
+                    // Names repeat across chunks: one cache per worker shares them without a lock.
+                    var names = new StringCache();
                     foreach (Chunk chunk in queue.GetConsumingEnumerable())
                     {
-                        chunk.Parse(this, section, failed);
+                        chunk.Parse(this, section, names, failed);
                     }
                 },
                 CancellationToken.None,
@@ -352,6 +357,9 @@ internal sealed partial class RosterParser
     {
         switch (section)
         {
+            case CadresSection:
+                MergeCadres(chunks);
+                break;
             case EvidenceSection or MeasuresSection:
                 MergeRecords(section, chunks);
                 break;
@@ -361,6 +369,25 @@ internal sealed partial class RosterParser
             default:
                 MergeBoard(chunks);
                 break;
+        }
+    }
+
+    private void MergeCadres(List<Chunk> chunks)
+    {
+        int count = chunks.Sum(chunk => chunk.Child!._cadres.Count);
+        _cadres.EnsureCapacity(count);
+        _cadreIds.EnsureCapacity(count);
+        foreach (Chunk chunk in chunks)
+        {
+            foreach (Cadre cadre in chunk.Child!._cadres)
+            {
+                if (!_cadreIds.TryAdd(cadre.Id, _cadres.Count))
+                {
+                    throw new SpeculationFailedException();
+                }
+
+                _cadres.Add(cadre);
+            }
         }
     }
 
@@ -532,7 +559,7 @@ internal sealed partial class RosterParser
         }
 
         /// <summary>Parses the chunk; sets <paramref name="failed"/> when it is not clean.</summary>
-        public void Parse(RosterParser parent, int section, StrongBox<bool> failed)
+        public void Parse(RosterParser parent, int section, StringCache names, StrongBox<bool> failed)
         {
             byte[] bytes = _bytes!;
             _bytes = null;
@@ -543,7 +570,7 @@ internal sealed partial class RosterParser
                     return;
                 }
 
-                var child = new RosterParser(parent);
+                var child = new RosterParser(parent, section, names);
                 child.Reserve(section, _elements);
                 if (child.ReadChunk(bytes.AsSpan(0, _length), section, _firstIndex) == _elements && child.IsClean)
                 {
@@ -564,6 +591,9 @@ internal sealed partial class RosterParser
     {
         switch (section)
         {
+            case CadresSection:
+                _cadres.Capacity = count;
+                break;
             case EvidenceSection:
                 _evidence.Capacity = count;
                 break;

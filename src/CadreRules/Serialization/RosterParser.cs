@@ -134,7 +134,7 @@ internal sealed partial class RosterParser
     private readonly List<int> _boardGaps = [];
 
     // Id spaces; the value locates the first use (evidence: index; measures: ~index).
-    private readonly Dictionary<string, int> _unitIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _unitIds;
     private readonly Dictionary<string, int> _cadreIds;
     private readonly Dictionary<string, int> _recordIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Unit, int Project)> _projectIds = new(StringComparer.Ordinal);
@@ -153,15 +153,22 @@ internal sealed partial class RosterParser
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _cadreLookup;
     private readonly LastReference _lastUnitReference = new();
     private readonly LastReference _lastCadreReference = new();
-    private readonly StringCache _names = new();
+    private readonly StringCache _names;
 
     private readonly List<PendingReference> _pendingReferences = [];
     private readonly List<PendingCheck> _pendingChecks = [];
 
     private RosterParser(ParallelReading? parallel)
+        : this(parallel, new(StringComparer.Ordinal), new(StringComparer.Ordinal), new StringCache())
+    {
+    }
+
+    private RosterParser(ParallelReading? parallel, Dictionary<string, int> unitIds, Dictionary<string, int> cadreIds, StringCache names)
     {
         _parallel = parallel;
-        _cadreIds = new(StringComparer.Ordinal);
+        _unitIds = unitIds;
+        _cadreIds = cadreIds;
+        _names = names;
         _unitLookup = _unitIds.GetAlternateLookup<ReadOnlySpan<char>>();
         _cadreLookup = _cadreIds.GetAlternateLookup<ReadOnlySpan<char>>();
     }
@@ -319,7 +326,9 @@ internal sealed partial class RosterParser
             return;
         }
 
-        if (_parallel is not null && section >= EvidenceSection && _cadreIds.Count > 0 && c.ReadsStream)
+        // Records are read in parallel once they can resolve their cadres, and cadres once their units.
+        bool parallel = section >= EvidenceSection ? _cadreIds.Count > 0 : section == CadresSection && _unitIds.Count > 0 && _cadreIds.Count == 0;
+        if (_parallel is not null && parallel && c.ReadsStream)
         {
             ReadSectionInParallel(ref c, section);
             return;

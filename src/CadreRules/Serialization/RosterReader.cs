@@ -46,7 +46,7 @@ namespace CadreRules.Serialization;
 /// </para>
 /// <para>
 /// <b>Parallel reading.</b> A stream that can seek and holds at least 4 MiB (a file, say) is read with the
-/// record sections (evidence, annual grades, measures, board history) parsed on
+/// cadres and the record sections (evidence, annual grades, measures, board history) parsed on
 /// <see cref="RosterReaderOptions.MaxDegreeOfParallelism"/> threads: the reading thread only cuts those
 /// arrays into chunks of whole elements. This is a fast path for valid documents: it returns only a
 /// roster it read without a single violation, identical to the sequential read's. Any violation — or a

@@ -218,6 +218,46 @@ public sealed class RosterReaderParallelTests
     }
 
     [Fact]
+    public void Read_DuplicateCadreIdInAnotherChunk_FallsBackAndReportsWhatSequentialReports()
+    {
+        string firstId = GeneratedRoster.Cadres[0].Id;
+        string lastId = GeneratedRoster.Cadres[^1].Id;
+        string json = Encoding.UTF8.GetString(Json(new Roster { Period = GeneratedRoster.Period, Units = GeneratedRoster.Units, Cadres = GeneratedRoster.Cadres }));
+        json = Mutate(json, $"\"id\":\"{lastId}\"", $"\"id\":\"{firstId}\"");
+
+        AssertSameErrors(json, "duplicate cadre id");
+    }
+
+    [Fact]
+    public void Read_ReferenceToAnUnknownUnit_FallsBackAndReportsWhatSequentialReports()
+    {
+        var cadre = GeneratedRoster.Cadres[^1];
+        string json = Encoding.UTF8.GetString(Json(GeneratedRoster));
+        string find = $"\"id\":\"{cadre.Id}\",\"name\":\"{cadre.Name}\",\"unitId\":\"{cadre.UnitId}\"";
+        json = Mutate(json, find, find.Replace(cadre.UnitId, "U-NOWHERE", StringComparison.Ordinal));
+
+        AssertSameErrors(json, "unknown unit");
+    }
+
+    [Fact]
+    public void Read_CadresBeforeTheUnits_ReadsThemSequentiallyAndSame()
+    {
+        var sample = new Roster { Period = GeneratedRoster.Period, Units = GeneratedRoster.Units, Cadres = GeneratedRoster.Cadres };
+        string json = Encoding.UTF8.GetString(Json(sample));
+        int unitsAt = json.IndexOf(",\"units\":", StringComparison.Ordinal);
+        int cadresAt = json.IndexOf(",\"cadres\":", StringComparison.Ordinal);
+        int cadresEnd = json.IndexOf(']', json.LastIndexOf("\"rank\"", StringComparison.Ordinal)) + 1;
+        string reordered = string.Concat(json.AsSpan(0, unitsAt), json.AsSpan(cadresAt, cadresEnd - cadresAt), json.AsSpan(unitsAt, cadresAt - unitsAt), json.AsSpan(cadresEnd));
+        byte[] bytes = Encoding.UTF8.GetBytes(reordered);
+
+        var roster = ReadInParallel(bytes, chunkBytes: 512, out bool sequential);
+
+        sequential.Should().BeFalse();
+        roster.Cadres.Should().HaveCount(GeneratedRoster.Cadres.Count);
+        Dump(roster).Should().Be(Dump(Sequential(bytes)));
+    }
+
+    [Fact]
     public void Read_ReferenceToAnUnknownCadre_FallsBackAndReportsWhatSequentialReports()
     {
         string cadreId = GeneratedRoster.Evidence[^1].CadreId;
