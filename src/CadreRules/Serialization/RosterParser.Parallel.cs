@@ -374,28 +374,15 @@ internal sealed partial class RosterParser
 
     private void MergeCadres(List<Chunk> chunks)
     {
-        int count = chunks.Sum(chunk => chunk.Child!._cadres.Count);
-        _cadres.EnsureCapacity(count);
-        _cadreIds.EnsureCapacity(count);
-        foreach (Chunk chunk in chunks)
-        {
-            foreach (Cadre cadre in chunk.Child!._cadres)
-            {
-                if (!_cadreIds.TryAdd(cadre.Id, _cadres.Count))
-                {
-                    throw new SpeculationFailedException();
-                }
-
-                _cadres.Add(cadre);
-            }
-        }
+        int before = _cadres.Count;
+        Append(_cadres, chunks, child => child._cadres);
+        AddKeys(_cadreIds, _cadres, before, cadre => cadre.Id);
     }
 
     private void MergeRecords(int section, List<Chunk> chunks)
     {
         bool ascending = _recordIds.Count == 0;
         string? last = _lastRecordId;
-        int added = 0;
         foreach (Chunk chunk in chunks)
         {
             RosterParser child = chunk.Child!;
@@ -405,133 +392,110 @@ internal sealed partial class RosterParser
             }
 
             last = child._lastRecordId ?? last;
-            added += section == EvidenceSection ? child._evidence.Count : child._measures.Count;
         }
 
         int before = section == EvidenceSection ? _evidence.Count : _measures.Count;
-        foreach (Chunk chunk in chunks)
+        if (section == EvidenceSection)
         {
-            if (section == EvidenceSection)
-            {
-                _evidence.EnsureCapacity(before + added);
-                _evidence.AddRange(chunk.Child!._evidence);
-            }
-            else
-            {
-                _measures.EnsureCapacity(before + added);
-                _measures.AddRange(chunk.Child!._measures);
-            }
+            Append(_evidence, chunks, child => child._evidence);
+        }
+        else
+        {
+            Append(_measures, chunks, child => child._measures);
         }
 
         if (ascending)
         {
             _lastRecordId = last;
-            return;
         }
-
-        // Ids stop ascending: from here on the dictionary decides, as in ReadRecordId.
-        bool unique = true;
-        if (_recordIds.Count == 0)
+        else if (_recordIds.Count == 0)
         {
-            for (int i = 0; i < _evidence.Count && unique; i++)
-            {
-                unique = _recordIds.TryAdd(_evidence[i].Id, i);
-            }
-
-            for (int i = 0; i < _measures.Count && unique; i++)
-            {
-                unique = _recordIds.TryAdd(_measures[i].Id, ~i);
-            }
+            // Ids stop ascending: from here on the dictionary decides, as in ReadRecordId.
+            AddKeys(_recordIds, _evidence, 0, evidence => evidence.Id);
+            AddKeys(_recordIds, _measures, 0, measure => measure.Id, complement: true);
         }
         else if (section == EvidenceSection)
         {
-            for (int i = before; i < _evidence.Count && unique; i++)
-            {
-                unique = _recordIds.TryAdd(_evidence[i].Id, i);
-            }
+            AddKeys(_recordIds, _evidence, before, evidence => evidence.Id);
         }
         else
         {
-            for (int i = before; i < _measures.Count && unique; i++)
-            {
-                unique = _recordIds.TryAdd(_measures[i].Id, ~i);
-            }
-        }
-
-        if (!unique)
-        {
-            throw new SpeculationFailedException();
+            AddKeys(_recordIds, _measures, before, measure => measure.Id, complement: true);
         }
     }
 
     private void MergeGrades(List<Chunk> chunks)
     {
-        bool ascending = _gradeKeys.Count == 0;
-        (string CadreId, int Year)? last = _lastGradeKey;
         int before = _grades.Count;
-        foreach (Chunk chunk in chunks)
-        {
-            RosterParser child = chunk.Child!;
-            if (child._gradeKeys.Count > 0 || (last is { } l && child._firstGradeKey is { } f && !Ascends(f.CadreId, f.Year, l)))
-            {
-                ascending = false;
-            }
-
-            last = child._lastGradeKey ?? last;
-        }
-
-        _grades.EnsureCapacity(before + chunks.Sum(chunk => chunk.Child!._grades.Count));
-        foreach (Chunk chunk in chunks)
-        {
-            _grades.AddRange(chunk.Child!._grades);
-        }
-
+        (string CadreId, int Year)? last = _lastGradeKey;
+        bool ascending = _gradeKeys.Count == 0
+            && KeysAscend(chunks, ref last, child => child._gradeKeys.Count == 0, child => child._firstGradeKey, child => child._lastGradeKey);
+        Append(_grades, chunks, child => child._grades);
         if (ascending)
         {
             _lastGradeKey = last;
-            return;
         }
-
-        for (int i = _gradeKeys.Count == 0 ? 0 : before; i < _grades.Count; i++)
+        else
         {
-            if (!_gradeKeys.TryAdd((_grades[i].CadreId, _grades[i].Year), i))
-            {
-                throw new SpeculationFailedException();
-            }
+            AddKeys(_gradeKeys, _grades, _gradeKeys.Count == 0 ? 0 : before, grade => (grade.CadreId, grade.Year));
         }
     }
 
     private void MergeBoard(List<Chunk> chunks)
     {
-        bool ascending = _boardKeys.Count == 0;
-        (string CadreId, int Year)? last = null;
         int before = _board.Count;
+        (string CadreId, int Year)? last = null;
+        bool ascending = _boardKeys.Count == 0
+            && KeysAscend(chunks, ref last, child => child._boardAscends, child => child._firstBoardKey, child => child._lastBoardKey);
+        Append(_board, chunks, child => child._board);
+
+        // Keys that ascend are distinct; the dictionary is not needed after the section.
+        if (!ascending)
+        {
+            AddKeys(_boardKeys, _board, before, placement => (placement.CadreId, placement.Period));
+        }
+    }
+
+    private static void Append<T>(List<T> target, List<Chunk> chunks, Func<RosterParser, List<T>> items)
+    {
+        target.EnsureCapacity(target.Count + chunks.Sum(chunk => items(chunk.Child!).Count));
+        foreach (Chunk chunk in chunks)
+        {
+            target.AddRange(items(chunk.Child!));
+        }
+    }
+
+    /// <summary>Whether (cadre id, number) keys ascend within and across the chunks, after <paramref name="last"/>, which ends as the last key.</summary>
+    private static bool KeysAscend(
+        List<Chunk> chunks,
+        ref (string CadreId, int Year)? last,
+        Func<RosterParser, bool> ascendWithin,
+        Func<RosterParser, (string CadreId, int Year)?> firstOf,
+        Func<RosterParser, (string CadreId, int Year)?> lastOf)
+    {
+        bool ascending = true;
         foreach (Chunk chunk in chunks)
         {
             RosterParser child = chunk.Child!;
-            if (!child._boardAscends || (last is { } l && child._firstBoardKey is { } f && !Ascends(f.CadreId, f.Year, l)))
+            if (!ascendWithin(child) || (last is { } l && firstOf(child) is { } f && !Ascends(f.CadreId, f.Year, l)))
             {
                 ascending = false;
             }
 
-            last = child._lastBoardKey ?? last;
+            last = lastOf(child) ?? last;
         }
 
-        _board.EnsureCapacity(before + chunks.Sum(chunk => chunk.Child!._board.Count));
-        foreach (Chunk chunk in chunks)
-        {
-            _board.AddRange(chunk.Child!._board);
-        }
+        return ascending;
+    }
 
-        if (ascending)
+    /// <summary>Adds the keys of items[from..]; a key already there means a duplicate, which only the sequential read reports.</summary>
+    private static void AddKeys<T, TKey>(Dictionary<TKey, int> keys, List<T> items, int from, Func<T, TKey> key, bool complement = false)
+        where TKey : notnull
+    {
+        keys.EnsureCapacity(keys.Count + items.Count - from);
+        for (int i = from; i < items.Count; i++)
         {
-            // Keys that ascend are distinct; the dictionary is not needed after the section.
-            return;
-        }
-
-        for (int i = before; i < _board.Count; i++)
-        {
-            if (!_boardKeys.TryAdd((_board[i].CadreId, _board[i].Period), i))
+            if (!keys.TryAdd(key(items[i]), complement ? ~i : i))
             {
                 throw new SpeculationFailedException();
             }
