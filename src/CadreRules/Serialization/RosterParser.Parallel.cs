@@ -58,7 +58,8 @@ internal sealed partial class RosterParser
     private readonly ParallelReading? _parallel;
 
     // First keys of a chunk, and the board keys' order (the sequential reader checks board keys with a
-    // dictionary only), for the merge to see whether keys ascend across chunks.
+    // dictionary only), for the merge to see whether keys ascend across chunks. Board keys are
+    // (cadre id, period ordinal), compared like grade keys.
     private string? _firstRecordId;
     private (string CadreId, int Year)? _firstGradeKey;
     private (string CadreId, int Year)? _firstBoardKey;
@@ -97,6 +98,7 @@ internal sealed partial class RosterParser
 
         var chunks = new List<Chunk>();
         var failed = new StrongBox<bool>();
+        ExceptionDispatchInfo? crash = null;
         using var queue = new BlockingCollection<Chunk>(boundedCapacity: parallel.Workers * 2);
         var workers = new Task[parallel.Workers];
         for (int i = 0; i < workers.Length; i++)
@@ -108,7 +110,17 @@ internal sealed partial class RosterParser
                     var names = new StringCache();
                     foreach (Chunk chunk in queue.GetConsumingEnumerable())
                     {
-                        chunk.Parse(this, section, names, failed);
+                        try
+                        {
+                            chunk.Parse(this, section, names, failed);
+                        }
+                        catch (Exception e)
+                        {
+                            // Keep taking chunks (each returns at once now) so the reading thread never
+                            // waits on a full queue; the exception is rethrown once all have stopped.
+                            Interlocked.CompareExchange(ref crash, ExceptionDispatchInfo.Capture(e), null);
+                            Volatile.Write(ref failed.Value, true);
+                        }
                     }
                 },
                 CancellationToken.None,
@@ -132,16 +144,10 @@ internal sealed partial class RosterParser
         finally
         {
             queue.CompleteAdding();
-            try
-            {
-                Task.WaitAll(workers);
-            }
-            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-            {
-                ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-            }
+            Task.WaitAll(workers);
         }
 
+        crash?.Throw();
         if (failed.Value)
         {
             throw new SpeculationFailedException();

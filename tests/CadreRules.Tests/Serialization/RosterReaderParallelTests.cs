@@ -299,6 +299,18 @@ public sealed class RosterReaderParallelTests
         read.Should().ThrowExactly<ArgumentOutOfRangeException>().WithMessage("*MaxDegreeOfParallelism*");
     }
 
+    [Fact]
+    public void Read_StreamFailingInsideARecordSection_ThrowsTheIOExceptionWithoutHanging()
+    {
+        byte[] json = Json(GeneratedRoster);
+        int evidenceAt = Encoding.UTF8.GetString(json).IndexOf("\"evidence\":[", StringComparison.Ordinal);
+        var stream = new FailingStream(json, failAt: evidenceAt + 5_000);
+
+        Action read = () => RosterReader.Read(stream, initialBufferSize: 16, new ParallelReading(Workers: 2, ChunkBytes: 64), minimumParallelBytes: 0, out _);
+
+        read.Should().ThrowExactly<IOException>().WithMessage("disk gone");
+    }
+
     /// <summary>Asserts that the fast path falls back and reports exactly the sequential read's errors.</summary>
     private static IReadOnlyList<RosterError> AssertSameErrors(string json, string expectedStart)
     {
@@ -314,4 +326,20 @@ public sealed class RosterReaderParallelTests
         sequential.Should().BeTrue("only the sequential read reports errors");
         return expected;
     }
+}
+
+/// <summary>A seekable stream whose reads fail once they reach a position.</summary>
+internal sealed class FailingStream(byte[] data, int failAt) : MemoryStream(data, writable: false)
+{
+    public override int Read(Span<byte> buffer)
+    {
+        if (Position + buffer.Length > failAt)
+        {
+            throw new IOException("disk gone");
+        }
+
+        return base.Read(buffer);
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 }
