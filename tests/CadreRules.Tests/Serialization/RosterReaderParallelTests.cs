@@ -299,6 +299,37 @@ public sealed class RosterReaderParallelTests
         read.Should().ThrowExactly<ArgumentOutOfRangeException>().WithMessage("*MaxDegreeOfParallelism*");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Read_StreamPositionedAfterOtherData_ReadsFromThereAndFallsBackToThere(bool invalid)
+    {
+        string document = Encoding.UTF8.GetString(Json(GeneratedRoster));
+        if (invalid)
+        {
+            document = Mutate(document, $"\"id\":\"{GeneratedRoster.Evidence[^1].Id}\"", $"\"id\":\"{GeneratedRoster.Evidence[0].Id}\"");
+        }
+
+        byte[] prefix = Encoding.UTF8.GetBytes("not part of the roster");
+        byte[] bytes = [.. prefix, .. Encoding.UTF8.GetBytes(document)];
+        var stream = new MemoryStream(bytes) { Position = prefix.Length };
+        Roster? roster = null;
+
+        Action read = () => roster = RosterReader.Read(stream, initialBufferSize: 64, new ParallelReading(Workers: 2, ChunkBytes: 300), minimumParallelBytes: 0, out _);
+
+        if (invalid)
+        {
+            read.Should().ThrowExactly<RosterValidationException>().Which.Errors.Should().Equal(Errors(document));
+        }
+        else
+        {
+            read.Should().NotThrow();
+            Dump(roster!).Should().Be(Dump(Sequential(Encoding.UTF8.GetBytes(document))));
+        }
+
+        stream.Position.Should().Be(bytes.Length, "the stream is read to its end");
+    }
+
     [Fact]
     public void Read_StreamFailingInsideARecordSection_ThrowsTheIOExceptionWithoutHanging()
     {
