@@ -187,7 +187,7 @@ internal sealed partial class RosterParser
     public static Roster Parse(ref JsonCursor cursor) => new RosterParser(parallel: null).Run(ref cursor);
 
     /// <summary>
-    /// Reads one roster document speculatively, with the record sections parsed in parallel (see
+    /// Reads one roster document speculatively, with the cadres and record sections parsed in parallel (see
     /// <see cref="ReadSectionInParallel"/>). Only a document that reads without a single violation is
     /// returned; for anything else the caller reads it again with <see cref="Parse(ref JsonCursor)"/>,
     /// which reports the violations with their exact paths, lines and positions.
@@ -1022,7 +1022,6 @@ internal sealed partial class RosterParser
         }
 
         return _gradeKeys.TryAdd((cadreId, year), index);
-
     }
 
     private static bool Ascends(string cadreId, int year, (string CadreId, int Year) last)
