@@ -30,6 +30,9 @@ internal sealed partial class RosterParser
     private const string IdExpects = "a non-empty string id";
     private const string CadreRefExpects = "the id of a cadre in this document";
     private const string DateExpects = "a date string yyyy-MM-dd, not after as-of";
+    // Names, periods and references up to this many bytes are looked up without allocating a string.
+    private const int ShortString = 256;
+
     private const string PeriodExpects = "a period string YYYYH1 or YYYYH2, e.g. \"2024H2\"";
 
     private static readonly string[] SectionNames = ["", "units", "cadres", "evidence", "annualGrades", "measures", "boardHistory"];
@@ -1337,34 +1340,44 @@ internal sealed partial class RosterParser
     /// </summary>
     private string? ReadRepeated(ref JsonCursor c, bool nonBlank = false)
     {
-        if (c.TokenType == JsonTokenType.String && c.Reader.ValueSpan.Length <= 256)
+        Span<char> chars = stackalloc char[ShortString];
+        int length = CopyShortString(ref c, chars);
+        if (length >= 0)
         {
-            // UTF-16 never needs more chars than the UTF-8 (or escaped) form has bytes.
-            Span<char> chars = stackalloc char[256];
-            int length = -1;
-            try
+            string name = _names.Get(chars[..length]);
+            if (nonBlank && string.IsNullOrWhiteSpace(name))
             {
-                length = c.Reader.CopyString(chars);
-            }
-            catch (InvalidOperationException)
-            {
-                // Reported by ReadString below.
+                Error($"the value is empty or blank; expected {_expects}");
+                return null;
             }
 
-            if (length >= 0)
-            {
-                string name = _names.Get(chars[..length]);
-                if (nonBlank && string.IsNullOrWhiteSpace(name))
-                {
-                    Error($"the value is empty or blank; expected {_expects}");
-                    return null;
-                }
-
-                return name;
-            }
+            return name;
         }
 
         return ReadString(ref c, nonBlank);
+    }
+
+    /// <summary>
+    /// Copies the current string, unescaped, into <paramref name="chars"/> when it is a string of at
+    /// most <see cref="ShortString"/> bytes (UTF-16 never needs more chars than the UTF-8 or escaped form
+    /// has bytes). Returns its length, or -1 otherwise or when it is not valid UTF-8, which
+    /// <see cref="ReadString"/> then reports.
+    /// </summary>
+    private static int CopyShortString(ref JsonCursor c, scoped Span<char> chars)
+    {
+        if (c.TokenType != JsonTokenType.String || c.Reader.ValueSpan.Length > chars.Length)
+        {
+            return -1;
+        }
+
+        try
+        {
+            return c.Reader.CopyString(chars);
+        }
+        catch (InvalidOperationException)
+        {
+            return -1;
+        }
     }
 
     /// <summary>Reads an evidence or measure id into their shared id space.</summary>
@@ -1453,29 +1466,16 @@ internal sealed partial class RosterParser
             return previous;
         }
 
-        if (c.TokenType == JsonTokenType.String && c.Reader.ValueSpan.Length <= 256)
+        Span<char> chars = stackalloc char[ShortString];
+        int length = CopyShortString(ref c, chars);
+        if (length >= 0 && known.TryGetValue(chars[..length], out string? existing, out _))
         {
-            // UTF-16 never needs more chars than the UTF-8 (or escaped) form has bytes.
-            Span<char> chars = stackalloc char[256];
-            int length = -1;
-            try
+            if (plain)
             {
-                length = c.Reader.CopyString(chars);
-            }
-            catch (InvalidOperationException)
-            {
-                // Reported by ReadString below.
+                last.Set(c.Reader.ValueSpan, existing);
             }
 
-            if (length >= 0 && known.TryGetValue(chars[..length], out string? existing, out _))
-            {
-                if (plain)
-                {
-                    last.Set(c.Reader.ValueSpan, existing);
-                }
-
-                return existing;
-            }
+            return existing;
         }
 
         string? id = ReadId(ref c);
