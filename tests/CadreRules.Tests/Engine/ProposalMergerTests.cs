@@ -68,6 +68,71 @@ public sealed class ProposalMergerTests
         two.Select(Text).Should().Equal(one.Select(Text));
     }
 
+    [Fact]
+    public void Pack_OrdersAsOrdinalComparison_AndEqualKeysAreEqualSubjects()
+    {
+        // Prefixes, lengths 1 to 16, the ASCII extremes, and subjects that must fall back (too long,
+        // non-ASCII, NUL, empty) mixed together.
+        var subjects = new List<string> { "", "C", "C-", "C-1", "C-10", "C-0000001", "C-0000002", "C-00000010", "U-00001",
+            "\u007f", "\u0001", "abcdefghijklmnop", "abcdefghijklmnoq", "abcdefghijklmnopq", "C-1\0", "C-é", "C-\uE000", "C-\U0001F600", "Z" };
+        var random = new Random(3);
+        for (int i = 0; i < 400; i++)
+        {
+            var chars = new char[random.Next(1, 19)];
+            for (int j = 0; j < chars.Length; j++)
+            {
+                chars[j] = random.Next(10) == 0 ? (char)random.Next(1, 0x80) : "C-019"[random.Next(5)];
+            }
+
+            subjects.Add(new string(chars));
+        }
+
+        foreach (var a in subjects)
+        {
+            var ka = ProposalMerger.Pack(a);
+            bool packed = ka != (0UL, 0UL);
+            packed.Should().Be(a.Length is >= 1 and <= 16 && a.All(ch => ch is > '\0' and <= '\u007f'), a);
+            foreach (var b in subjects)
+            {
+                var kb = ProposalMerger.Pack(b);
+                if (packed && kb != (0UL, 0UL))
+                {
+                    int byKey = ka.High != kb.High ? ka.High.CompareTo(kb.High) : ka.Low.CompareTo(kb.Low);
+                    Math.Sign(byKey).Should().Be(Math.Sign(string.CompareOrdinal(a, b)), $"'{a}' against '{b}'");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Merge_SubjectsPackedAndNot_InOrdinalOrder()
+    {
+        // Some subjects pack into integers, some do not (long, non-ASCII): the order must be the
+        // strings' ordinal order throughout, on one thread and on two.
+        var random = new Random(11);
+        string[] pool = ["C-0000001", "C-0000002", "C-00000010", "C-é1", "C-é2", "C-000000000000000001", "C-000000000000000002", "U-1", "C-", "C-\uE000", "C-\U0001F600"];
+        var lists = new List<IReadOnlyList<Proposal>>();
+        for (int l = 0; l < 300; l++)
+        {
+            var list = new List<Proposal>();
+            for (int i = 0; i < 60; i++)
+            {
+                list.Add(new Proposal("R-1", DecisionKind.YellowBoard, $"{pool[random.Next(pool.Length)]}-{random.Next(40)}", "r"));
+            }
+
+            lists.Add(list);
+        }
+
+        foreach (bool parallel in new[] { false, true })
+        {
+            var decisions = ProposalMerger.Merge(lists, parallel);
+            var subjects = decisions.Select(d => d.Subject).ToList();
+            subjects.Should().OnlyHaveUniqueItems();
+            subjects.Should().Equal(subjects.Order(StringComparer.Ordinal), parallel ? "on two threads" : "on one thread");
+            subjects.Should().HaveCount(lists.SelectMany(x => x).Select(p => p.Subject).Distinct().Count());
+        }
+    }
+
     private static string Text(Decision d) =>
         $"{d.Kind} {d.Subject} {d.Category} [{string.Join(",", d.Rules)}] [{string.Join(",", d.Evidence)}] [{string.Join("|", d.Reasons)}] " +
         string.Join(";", d.Details.Select(kv => $"{kv.Key}={(kv.Value is string[] l ? string.Join(",", l) : kv.Value)}"));
