@@ -312,39 +312,39 @@ internal sealed class RosterIndex
             }
         }
 
+        // A roster from RosterReader says how its records came grouped (RosterLayout): those groupings
+        // are taken as they are, and a cadre's records are then found without any lookup. The reader
+        // checked every id and reference, so there is nothing left to report for them.
+        var layout = roster.Layout is { } l && l.Describes(roster) ? l : null;
         var cadres = roster.Cadres;
-        var cadreIndex = new Dictionary<string, int>(cadres.Count, StringComparer.Ordinal);
-        var unitOf = new int[cadres.Count];
-        var unitCounts = new int[units.Count + 1];
-        for (int c = 0; c < cadres.Count; c++)
+        int[] cadreOrder, unitCadreStart;
+        if (layout?.CadreStarts is { } cadreStarts)
         {
-            if (!cadreIndex.TryAdd(cadres[c].Id, c))
+            unitCadreStart = new int[units.Count + 2];
+            cadreStarts.CopyTo(unitCadreStart, 0);
+            unitCadreStart[units.Count + 1] = cadres.Count;
+            cadreOrder = new int[cadres.Count];
+            for (int c = 0; c < cadreOrder.Length; c++)
             {
-                problems.Add($"duplicate cadre id '{cadres[c].Id}'");
+                cadreOrder[c] = c;
             }
-
-            if (!unitIndex.TryGetValue(cadres[c].UnitId, out int u))
-            {
-                problems.Add($"cadre '{cadres[c].Id}' names unknown unit '{cadres[c].UnitId}'");
-                u = units.Count;
-            }
-
-            unitOf[c] = u;
-            unitCounts[u]++;
+        }
+        else
+        {
+            (cadreOrder, unitCadreStart) = GroupCadres(units, cadres, unitIndex, problems);
         }
 
-        // Counting sort of cadres by unit.
-        var unitCadreStart = new int[units.Count + 2];
-        for (int u = 0; u <= units.Count; u++)
+        Dictionary<string, int>? cadreIndex = null;
+        if (layout is not { EvidenceStarts: not null, GradeStarts: not null, MeasureStarts: not null, BoardStarts: not null })
         {
-            unitCadreStart[u + 1] = unitCadreStart[u] + unitCounts[u];
-        }
-
-        var cadreOrder = new int[cadres.Count];
-        var fill = (int[])unitCadreStart.Clone();
-        for (int c = 0; c < cadres.Count; c++)
-        {
-            cadreOrder[fill[unitOf[c]]++] = c;
+            cadreIndex = new Dictionary<string, int>(cadres.Count, StringComparer.Ordinal);
+            for (int c = 0; c < cadres.Count; c++)
+            {
+                if (!cadreIndex.TryAdd(cadres[c].Id, c) && layout is null)
+                {
+                    problems.Add($"duplicate cadre id '{cadres[c].Id}'");
+                }
+            }
         }
 
         // The four groupings are independent: with parallelism allowed they run side by side, each
@@ -356,11 +356,11 @@ internal sealed class RosterIndex
         var found = new List<string>[4];
         Action[] builds =
         [
-            () => evidence = Grouped<Evidence>.Build(roster.Evidence, cadreIndex, e => e.CadreId, e => $"evidence '{e.Id}'", found[0] = []),
-            () => grades = Grouped<AnnualGrade>.Build(roster.AnnualGrades, cadreIndex, g => g.CadreId,
+            () => evidence = Grouped<Evidence>.Build(roster.Evidence, layout?.EvidenceStarts, cadres.Count, cadreIndex, e => e.CadreId, e => $"evidence '{e.Id}'", found[0] = []),
+            () => grades = Grouped<AnnualGrade>.Build(roster.AnnualGrades, layout?.GradeStarts, cadres.Count, cadreIndex, g => g.CadreId,
                 g => string.Create(CultureInfo.InvariantCulture, $"annual grade {g.Year}"), found[1] = []),
-            () => measures = Grouped<Measure>.Build(roster.Measures, cadreIndex, m => m.CadreId, m => $"measure '{m.Id}'", found[2] = []),
-            () => boards = Grouped<BoardPlacement>.Build(roster.BoardHistory, cadreIndex, b => b.CadreId, b => $"board placement {b.Period}", found[3] = []),
+            () => measures = Grouped<Measure>.Build(roster.Measures, layout?.MeasureStarts, cadres.Count, cadreIndex, m => m.CadreId, m => $"measure '{m.Id}'", found[2] = []),
+            () => boards = Grouped<BoardPlacement>.Build(roster.BoardHistory, layout?.BoardStarts, cadres.Count, cadreIndex, b => b.CadreId, b => $"board placement {b.Period}", found[3] = []),
         ];
         if (parallel)
         {
@@ -387,6 +387,39 @@ internal sealed class RosterIndex
         }
 
         return new RosterIndex(units, cadres, cadreOrder, unitCadreStart, evidence, grades, measures, boards);
+    }
+
+    /// <summary>Cadres grouped by unit (a counting sort; cadres of unknown units last).</summary>
+    private static (int[] CadreOrder, int[] UnitCadreStart) GroupCadres(IReadOnlyList<Unit> units, IReadOnlyList<Cadre> cadres, Dictionary<string, int> unitIndex, List<string> problems)
+    {
+        var unitOf = new int[cadres.Count];
+        var unitCounts = new int[units.Count + 1];
+        for (int c = 0; c < cadres.Count; c++)
+        {
+            if (!unitIndex.TryGetValue(cadres[c].UnitId, out int u))
+            {
+                problems.Add($"cadre '{cadres[c].Id}' names unknown unit '{cadres[c].UnitId}'");
+                u = units.Count;
+            }
+
+            unitOf[c] = u;
+            unitCounts[u]++;
+        }
+
+        var unitCadreStart = new int[units.Count + 2];
+        for (int u = 0; u <= units.Count; u++)
+        {
+            unitCadreStart[u + 1] = unitCadreStart[u] + unitCounts[u];
+        }
+
+        var cadreOrder = new int[cadres.Count];
+        var fill = (int[])unitCadreStart.Clone();
+        for (int c = 0; c < cadres.Count; c++)
+        {
+            cadreOrder[fill[unitOf[c]]++] = c;
+        }
+
+        return (cadreOrder, unitCadreStart);
     }
 
     public int CadreCountOf(int unit) => _unitCadreStart[unit + 1] - _unitCadreStart[unit];
@@ -432,7 +465,20 @@ internal sealed class RosterIndex
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public static Grouped<T> Build(IReadOnlyList<T> items, Dictionary<string, int> cadreIndex, Func<T, string> owner, Func<T, string> describe, List<string> problems)
+        public static Grouped<T> Build(IReadOnlyList<T> items, int[]? starts, int cadres, Dictionary<string, int>? cadreIndex, Func<T, string> owner, Func<T, string> describe, List<string> problems)
+        {
+            if (starts is not null)
+            {
+                // Already grouped, in cadre order (RosterLayout): the items as they are.
+                var array = items is List<T> list ? list.ToArray() : [.. items];
+                return new Grouped<T>(array, starts);
+            }
+
+            return Build(items, cadreIndex!, owner, describe, problems);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static Grouped<T> Build(IReadOnlyList<T> items, Dictionary<string, int> cadreIndex, Func<T, string> owner, Func<T, string> describe, List<string> problems)
         {
             var owners = new int[items.Count];
             var start = new int[cadreIndex.Count + 2];

@@ -39,4 +39,10 @@ public sealed class Roster
 
     /// <summary>Gets the past board placements.</summary>
     public IReadOnlyList<BoardPlacement> BoardHistory { get; init; } = [];
+
+    /// <summary>
+    /// Gets or sets how <c>RosterReader</c> found the records grouped (set by the reader on the roster it
+    /// returns, and only there), or <see langword="null"/>.
+    /// </summary>
+    internal RosterLayout? Layout { get; set; }
 }

@@ -382,6 +382,7 @@ internal sealed partial class RosterParser
     {
         int before = _cadres.Count;
         Append(_cadres, chunks, child => child._cadres);
+        AppendRuns(_cadreRuns, chunks, child => child._cadreRuns);
         AddKeys(_cadreIds, _cadres, before, cadre => cadre.Id);
     }
 
@@ -404,10 +405,12 @@ internal sealed partial class RosterParser
         if (section == EvidenceSection)
         {
             Append(_evidence, chunks, child => child._evidence);
+            AppendRuns(_evidenceRuns, chunks, child => child._evidenceRuns);
         }
         else
         {
             Append(_measures, chunks, child => child._measures);
+            AppendRuns(_measureRuns, chunks, child => child._measureRuns);
         }
 
         if (ascending)
@@ -437,6 +440,7 @@ internal sealed partial class RosterParser
         bool ascending = _gradeKeys.Count == 0
             && KeysAscend(chunks, ref last, child => child._gradeKeys.Count == 0, child => child._firstGradeKey, child => child._lastGradeKey);
         Append(_grades, chunks, child => child._grades);
+        AppendRuns(_gradeRuns, chunks, child => child._gradeRuns);
         if (ascending)
         {
             _lastGradeKey = last;
@@ -454,11 +458,20 @@ internal sealed partial class RosterParser
         bool ascending = _boardKeys.Count == 0
             && KeysAscend(chunks, ref last, child => child._boardAscends, child => child._firstBoardKey, child => child._lastBoardKey);
         Append(_board, chunks, child => child._board);
+        AppendRuns(_boardRuns, chunks, child => child._boardRuns);
 
         // Keys that ascend are distinct; the dictionary is not needed after the section.
         if (!ascending)
         {
             AddKeys(_boardKeys, _board, before, placement => (placement.CadreId, placement.Period));
+        }
+    }
+
+    private static void AppendRuns(OwnerRuns target, List<Chunk> chunks, Func<RosterParser, OwnerRuns> runs)
+    {
+        foreach (Chunk chunk in chunks)
+        {
+            target.Append(runs(chunk.Child!));
         }
     }
 

@@ -156,6 +156,11 @@ internal sealed partial class RosterParser
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _cadreLookup;
     private readonly LastReference _lastUnitReference = new();
     private readonly LastReference _lastCadreReference = new();
+    private readonly OwnerRuns _cadreRuns = new();
+    private readonly OwnerRuns _evidenceRuns = new();
+    private readonly OwnerRuns _gradeRuns = new();
+    private readonly OwnerRuns _measureRuns = new();
+    private readonly OwnerRuns _boardRuns = new();
     private readonly StringCache _names;
 
     private readonly List<PendingReference> _pendingReferences = [];
@@ -221,7 +226,7 @@ internal sealed partial class RosterParser
             throw _parallel is null ? new RosterValidationException(_errors) : new SpeculationFailedException();
         }
 
-        return new Roster
+        var roster = new Roster
         {
             SchemaVersion = _schemaVersion!.Value,
             Period = _period!.Value,
@@ -233,6 +238,16 @@ internal sealed partial class RosterParser
             Measures = _measures,
             BoardHistory = _board,
         };
+
+        // A valid document built every element, so JSON indexes are list indexes.
+        roster.Layout = new RosterLayout(
+            roster,
+            _cadreRuns.Starts(_units.Count, _cadres.Count),
+            _evidenceRuns.Starts(_cadres.Count, _evidence.Count),
+            _gradeRuns.Starts(_cadres.Count, _grades.Count),
+            _measureRuns.Starts(_cadres.Count, _measures.Count),
+            _boardRuns.Starts(_cadres.Count, _board.Count));
+        return roster;
     }
 
     private static string MalformedMessage(JsonException e)
@@ -329,6 +344,8 @@ internal sealed partial class RosterParser
             return;
         }
 
+        RunsOf(section)?.Begin(section == CadresSection ? _unitIds.Count : _cadreIds.Count);
+
         // Records are read in parallel once they can resolve their cadres, and cadres once their units.
         bool parallel = section >= EvidenceSection ? _cadreIds.Count > 0 : section == CadresSection && _unitIds.Count > 0 && _cadreIds.Count == 0;
         if (_parallel is not null && parallel && c.ReadsStream)
@@ -379,6 +396,16 @@ internal sealed partial class RosterParser
             _path.Pop();
         }
     }
+
+    private OwnerRuns? RunsOf(int section) => section switch
+    {
+        CadresSection => _cadreRuns,
+        EvidenceSection => _evidenceRuns,
+        GradesSection => _gradeRuns,
+        MeasuresSection => _measureRuns,
+        BoardSection => _boardRuns,
+        _ => null,
+    };
 
     private List<int>? GapsOf(int section) => section switch
     {
@@ -619,6 +646,7 @@ internal sealed partial class RosterParser
     private bool ReadCadre(ref JsonCursor c, int index)
     {
         ulong seen = 0;
+        int owner = -1;
         string? id = null;
         string? name = null;
         string? unitId = null;
@@ -641,7 +669,7 @@ internal sealed partial class RosterParser
                     name = ReadRepeated(ref c);
                     break;
                 case 2:
-                    unitId = ReadReference(ref c, _unitLookup, _lastUnitReference, CadresSection, index, 2);
+                    unitId = ReadReference(ref c, _unitLookup, _lastUnitReference, CadresSection, index, 2, out owner);
                     break;
                 case 3:
                     rank = ReadEnum<CadreRank>(ref c, "rank");
@@ -675,6 +703,7 @@ internal sealed partial class RosterParser
             Leadership = leadership ?? false,
             CityManaged = cityManaged ?? false,
         });
+        _cadreRuns.Add(owner);
         return true;
     }
 
@@ -683,6 +712,7 @@ internal sealed partial class RosterParser
     private bool ReadEvidence(ref JsonCursor c, int index)
     {
         ulong seen = 0;
+        int owner = -1;
         string? id = null;
         string? cadreId = null;
         DateOnly? date = null;
@@ -706,7 +736,7 @@ internal sealed partial class RosterParser
                     id = ReadRecordId(ref c, index);
                     break;
                 case 1:
-                    cadreId = ReadReference(ref c, _cadreLookup, _lastCadreReference, EvidenceSection, index, 1);
+                    cadreId = ReadReference(ref c, _cadreLookup, _lastCadreReference, EvidenceSection, index, 1, out owner);
                     break;
                 case 2:
                     date = ReadDate(ref c, allowNull: false);
@@ -816,6 +846,7 @@ internal sealed partial class RosterParser
         }
 
         _evidence.Add(evidence);
+        _evidenceRuns.Add(owner);
         return true;
     }
 
@@ -849,6 +880,7 @@ internal sealed partial class RosterParser
     private bool ReadGrade(ref JsonCursor c, int index)
     {
         ulong seen = 0;
+        int owner = -1;
         string? cadreId = null;
         int? year = null;
         AnnualGradeLevel? grade = null;
@@ -857,7 +889,7 @@ internal sealed partial class RosterParser
             switch (BeginProperty(ref c, GradeFields, ref seen))
             {
                 case 0:
-                    cadreId = ReadReference(ref c, _cadreLookup, _lastCadreReference, GradesSection, index, 0);
+                    cadreId = ReadReference(ref c, _cadreLookup, _lastCadreReference, GradesSection, index, 0, out owner);
                     break;
                 case 1:
                     year = ReadInt32(ref c);
@@ -896,12 +928,14 @@ internal sealed partial class RosterParser
         }
 
         _grades.Add(new AnnualGrade { CadreId = cadreId, Year = year.Value, Grade = grade.Value });
+        _gradeRuns.Add(owner);
         return true;
     }
 
     private bool ReadMeasure(ref JsonCursor c, int index)
     {
         ulong seen = 0;
+        int owner = -1;
         string? id = null;
         string? cadreId = null;
         DateOnly? date = null;
@@ -914,7 +948,7 @@ internal sealed partial class RosterParser
                     id = ReadRecordId(ref c, ~index);
                     break;
                 case 1:
-                    cadreId = ReadReference(ref c, _cadreLookup, _lastCadreReference, MeasuresSection, index, 1);
+                    cadreId = ReadReference(ref c, _cadreLookup, _lastCadreReference, MeasuresSection, index, 1, out owner);
                     break;
                 case 2:
                     date = ReadDate(ref c, allowNull: false);
@@ -943,12 +977,14 @@ internal sealed partial class RosterParser
         }
 
         _measures.Add(new Measure { Id = id, CadreId = cadreId, Date = date.Value, Kind = kind.Value });
+        _measureRuns.Add(owner);
         return true;
     }
 
     private bool ReadBoardPlacement(ref JsonCursor c, int index)
     {
         ulong seen = 0;
+        int owner = -1;
         string? cadreId = null;
         AssessmentPeriod? period = null;
         Board? board = null;
@@ -957,7 +993,7 @@ internal sealed partial class RosterParser
             switch (BeginProperty(ref c, BoardFields, ref seen))
             {
                 case 0:
-                    cadreId = ReadReference(ref c, _cadreLookup, _lastCadreReference, BoardSection, index, 0);
+                    cadreId = ReadReference(ref c, _cadreLookup, _lastCadreReference, BoardSection, index, 0, out owner);
                     break;
                 case 1:
                     period = ReadPeriod(ref c);
@@ -995,6 +1031,7 @@ internal sealed partial class RosterParser
         }
 
         _board.Add(new BoardPlacement { CadreId = cadreId, Period = period.Value, Board = board.Value });
+        _boardRuns.Add(owner);
         return true;
     }
 
@@ -1456,25 +1493,29 @@ internal sealed partial class RosterParser
         LastReference last,
         int section,
         int index,
-        int field)
+        int field,
+        out int owner)
     {
+        owner = -1;
         // Records of one cadre (and cadres of one unit) usually come together: compare the raw bytes
         // with the previous hit before transcoding and hashing.
         bool plain = c.TokenType == JsonTokenType.String && !c.Reader.ValueIsEscaped;
-        if (plain && last.TryGet(c.Reader.ValueSpan, out string? previous))
+        if (plain && last.TryGet(c.Reader.ValueSpan, out string? previous, out int previousOwner))
         {
+            owner = previousOwner;
             return previous;
         }
 
         Span<char> chars = stackalloc char[ShortString];
         int length = CopyShortString(ref c, chars);
-        if (length >= 0 && known.TryGetValue(chars[..length], out string? existing, out _))
+        if (length >= 0 && known.TryGetValue(chars[..length], out string? existing, out int found))
         {
             if (plain)
             {
-                last.Set(c.Reader.ValueSpan, existing);
+                last.Set(c.Reader.ValueSpan, existing, found);
             }
 
+            owner = found;
             return existing;
         }
 

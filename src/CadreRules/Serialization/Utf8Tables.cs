@@ -208,22 +208,24 @@ internal sealed class JsonPathStack
 }
 
 /// <summary>
-/// The raw UTF-8 bytes of the last reference that resolved to a defined id, and that id's string.
-/// Ids are never removed once defined, so a later reference with the same bytes resolves the same.
+/// The raw UTF-8 bytes of the last reference that resolved to a defined id, that id's string and its
+/// index. Ids are never removed once defined, so a later reference with the same bytes resolves the same.
 /// </summary>
 internal sealed class LastReference
 {
     private byte[] _utf8 = new byte[64];
     private int _length;
     private string? _id;
+    private int _index;
 
-    public bool TryGet(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out string? id)
+    public bool TryGet(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out string? id, out int index)
     {
         id = _id;
+        index = _index;
         return id is not null && utf8.SequenceEqual(_utf8.AsSpan(0, _length));
     }
 
-    public void Set(ReadOnlySpan<byte> utf8, string id)
+    public void Set(ReadOnlySpan<byte> utf8, string id, int index)
     {
         if (utf8.Length > _utf8.Length)
         {
@@ -233,6 +235,125 @@ internal sealed class LastReference
         utf8.CopyTo(_utf8);
         _length = utf8.Length;
         _id = id;
+        _index = index;
+    }
+}
+
+/// <summary>
+/// Which owner (a cadre's or a unit's index) each record of a section belongs to, while owners never
+/// decrease, as rosters list records grouped by cadre. <see cref="Starts"/> gives each owner's first
+/// record, which the engine's index then takes as it is instead of grouping the records again. A
+/// section's runs go straight into an array of owner starts once the owner count is known
+/// (<see cref="Begin"/>); a chunk of the parallel reader keeps its few runs in lists until they are
+/// appended to its section's.
+/// </summary>
+internal sealed class OwnerRuns
+{
+    private readonly List<int> _owners = [];
+    private readonly List<int> _firsts = [];
+    private int[]? _starts;
+    private int _count;
+    private int _last = -1; // the owner of the latest run; -1 before the first
+    private bool _unordered;
+
+    /// <summary>Starts a section whose records belong to one of <paramref name="owners"/> owners.</summary>
+    public void Begin(int owners)
+    {
+        if (_starts is not null || _count > 0)
+        {
+            _unordered = true;
+            return;
+        }
+
+        _starts = new int[owners + 1];
+    }
+
+    /// <summary>Notes the next record's owner; a negative owner (not resolved) gives up.</summary>
+    public void Add(int owner)
+    {
+        // Most records have the owner of the record before them.
+        if ((owner != _last || owner < 0) && !_unordered)
+        {
+            Start(owner, _count);
+        }
+
+        _count++;
+    }
+
+    /// <summary>Appends a chunk's runs, which follow this section's records so far.</summary>
+    public void Append(OwnerRuns chunk)
+    {
+        if (chunk._unordered || chunk._starts is not null)
+        {
+            _unordered = true;
+        }
+
+        for (int r = 0; r < chunk._owners.Count && !_unordered; r++)
+        {
+            Start(chunk._owners[r], _count + chunk._firsts[r]);
+        }
+
+        _count += chunk._count;
+    }
+
+    /// <summary>
+    /// Each owner's first record, and the record count last (<paramref name="owners"/> + 1 entries), when
+    /// every one of <paramref name="records"/> records was noted in owner order; otherwise
+    /// <see langword="null"/>.
+    /// </summary>
+    public int[]? Starts(int owners, int records)
+    {
+        if (_unordered || _count != records)
+        {
+            return null;
+        }
+
+        if (_starts is null)
+        {
+            if (_owners.Count > 0)
+            {
+                return null;
+            }
+
+            _starts = new int[owners + 1];
+        }
+        else if (_starts.Length != owners + 1)
+        {
+            return null;
+        }
+
+        // Owners after the last one with records start (and end) at the end.
+        _starts.AsSpan(_last + 1).Fill(records);
+        return _starts;
+    }
+
+    /// <summary>Owner <paramref name="owner"/>'s records start at <paramref name="first"/>.</summary>
+    private void Start(int owner, int first)
+    {
+        if (owner < 0 || owner < _last || (_starts is not null && owner >= _starts.Length - 1))
+        {
+            _unordered = true;
+            return;
+        }
+
+        if (owner == _last)
+        {
+            // A chunk that goes on with the owner the records before it ended with.
+            return;
+        }
+
+        if (_starts is not null)
+        {
+            // Owners after the last one and up to this one start here (those in between have no records).
+            _starts.AsSpan(_last + 1, owner - _last).Fill(first);
+        }
+        else
+        {
+            _owners.Add(owner);
+            _firsts.Add(first);
+        }
+
+        _last = owner;
     }
 }
 

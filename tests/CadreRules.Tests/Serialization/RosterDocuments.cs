@@ -104,7 +104,60 @@ internal static class RosterDocuments
             throw new XunitException($"The parallel read disagrees on a valid document: {(parallel is null ? string.Join(" | ", parallelInvalid!.Errors) : "another roster")}");
         }
 
+        AssertLayout(roster!);
+        AssertLayout(parallel);
+        if (DumpLayout(parallel) != DumpLayout(roster!))
+        {
+            throw new XunitException($"The parallel read found another layout: {DumpLayout(parallel)} against {DumpLayout(roster!)}");
+        }
+
         return roster!;
+    }
+
+    /// <summary>
+    /// Checks the reader's <see cref="RosterLayout"/> against the lists it describes: every grouping it
+    /// gives must hold exactly each owner's elements, in list order.
+    /// </summary>
+    public static void AssertLayout(Roster roster)
+    {
+        var layout = roster.Layout ?? throw new XunitException("The reader attached no layout.");
+        layout.Describes(roster).Should().BeTrue();
+        AssertStarts(layout.CadreStarts, roster.Units, roster.Cadres, (unit, cadre) => unit.Id == cadre.UnitId, "cadres");
+        AssertStarts(layout.EvidenceStarts, roster.Cadres, roster.Evidence, (cadre, e) => cadre.Id == e.CadreId, "evidence");
+        AssertStarts(layout.GradeStarts, roster.Cadres, roster.AnnualGrades, (cadre, g) => cadre.Id == g.CadreId, "annualGrades");
+        AssertStarts(layout.MeasureStarts, roster.Cadres, roster.Measures, (cadre, m) => cadre.Id == m.CadreId, "measures");
+        AssertStarts(layout.BoardStarts, roster.Cadres, roster.BoardHistory, (cadre, b) => cadre.Id == b.CadreId, "boardHistory");
+    }
+
+    private static void AssertStarts<TOwner, T>(int[]? starts, IReadOnlyList<TOwner> owners, IReadOnlyList<T> items, Func<TOwner, T, bool> owns, string section)
+    {
+        if (starts is null)
+        {
+            return;
+        }
+
+        starts.Should().HaveCount(owners.Count + 1, section);
+        starts[0].Should().Be(0, section);
+        starts[^1].Should().Be(items.Count, section);
+        for (int o = 0; o < owners.Count; o++)
+        {
+            starts[o + 1].Should().BeGreaterThanOrEqualTo(starts[o], section);
+            for (int i = starts[o]; i < starts[o + 1]; i++)
+            {
+                if (!owns(owners[o], items[i]))
+                {
+                    throw new XunitException($"{section}[{i}] is in the group of owner {o}, which it does not belong to.");
+                }
+            }
+        }
+    }
+
+    /// <summary>The layout as text: which sections are grouped, and how.</summary>
+    public static string DumpLayout(Roster roster)
+    {
+        var layout = roster.Layout;
+        static string Of(int[]? starts) => starts is null ? "-" : string.Join(",", starts);
+        return layout is null ? "none" : string.Join(" | ", Of(layout.CadreStarts), Of(layout.EvidenceStarts), Of(layout.GradeStarts), Of(layout.MeasureStarts), Of(layout.BoardStarts));
     }
 
     /// <summary>Reads through the parallel fast path whatever the size; <paramref name="sequential"/> tells whether it fell back.</summary>
