@@ -160,6 +160,14 @@ internal static class RosterDocuments
         return layout is null ? "none" : string.Join(" | ", Of(layout.CadreStarts), Of(layout.EvidenceStarts), Of(layout.GradeStarts), Of(layout.MeasureStarts), Of(layout.BoardStarts));
     }
 
+    /// <summary>A roster as a document, as <see cref="RosterWriter"/> writes it.</summary>
+    public static byte[] Json(Roster roster, bool indented = false)
+    {
+        using var stream = new MemoryStream();
+        RosterWriter.Write(roster, stream, indented);
+        return stream.ToArray();
+    }
+
     /// <summary>Reads through the parallel fast path whatever the size; <paramref name="sequential"/> tells whether it fell back.</summary>
     public static Roster ReadInParallel(byte[] json, int chunkBytes, out bool sequential) =>
         RosterReader.Read(new MemoryStream(json), initialBufferSize: 16, new ParallelReading(Workers: 2, chunkBytes), minimumParallelBytes: 0, out sequential);

@@ -14,13 +14,6 @@ public sealed class RosterLayoutTests
     private static readonly Roster Generated = RosterGenerator.Generate(1_200, seed: 8);
     private static readonly CadreEvaluator Evaluator = new(CadreRuleSet.CreateDefault());
 
-    private static byte[] Json(Roster roster)
-    {
-        using var stream = new MemoryStream();
-        RosterWriter.Write(roster, stream);
-        return stream.ToArray();
-    }
-
     /// <summary>The same lists in a roster without a layout: the index groups them itself.</summary>
     private static Roster WithoutLayout(Roster roster) => new()
     {

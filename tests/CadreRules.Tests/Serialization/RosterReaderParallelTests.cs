@@ -14,13 +14,6 @@ public sealed class RosterReaderParallelTests
 {
     private static readonly Roster GeneratedRoster = RosterGenerator.Generate(1_500, seed: 11);
 
-    private static byte[] Json(Roster roster, bool indented = false)
-    {
-        using var stream = new MemoryStream();
-        RosterWriter.Write(roster, stream, indented);
-        return stream.ToArray();
-    }
-
     private static Roster Sequential(byte[] json) => RosterReader.Read(json);
 
     [Theory]
