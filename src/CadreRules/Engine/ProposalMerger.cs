@@ -176,8 +176,9 @@ internal static class ProposalMerger
     }
 
     /// <summary>
-    /// A proposal with its subject packed into two integers that order as the string does (see
-    /// <see cref="Pack"/>): most comparisons of the sort are between different subjects, and they then
+    /// A proposal with its subject packed into two integers that order as the string does
+    /// (<see cref="PackedAscii"/>; other subjects compare as strings): most comparisons of the sort are
+    /// between different subjects, and they then
     /// cost two integer comparisons instead of a string comparison through two object references.
     /// </summary>
     private readonly struct Entry
@@ -189,51 +190,11 @@ internal static class ProposalMerger
         public Entry(Proposal proposal)
         {
             Proposal = proposal;
-            (High, Low) = Pack(proposal.Subject);
+            (High, Low) = PackedAscii.Pack(proposal.Subject);
         }
 
         /// <summary>Whether the subject was packed.</summary>
         public bool Packed => (High | Low) != 0;
-    }
-
-    /// <summary>
-    /// Packs a subject of 1 to 16 ASCII characters other than NUL (ids such as <c>C-0000001</c>) into two
-    /// integers, a character per byte from the most significant byte on and zero bytes after the end,
-    /// so that comparing the pairs as unsigned numbers orders the subjects as
-    /// <see cref="string.CompareOrdinal(string, string)"/> does, and equal pairs are equal subjects.
-    /// Any other subject gives (0, 0), which means "compare the strings".
-    /// </summary>
-    internal static (ulong High, ulong Low) Pack(string subject)
-    {
-        if (subject.Length is 0 or > 16)
-        {
-            return (0, 0);
-        }
-
-        ulong high = 0, low = 0;
-        for (int i = 0; i < 16; i++)
-        {
-            ulong ch = 0;
-            if (i < subject.Length)
-            {
-                ch = subject[i];
-                if (ch is 0 or > 0x7F)
-                {
-                    return (0, 0);
-                }
-            }
-
-            if (i < 8)
-            {
-                high = (high << 8) | ch;
-            }
-            else
-            {
-                low = (low << 8) | ch;
-            }
-        }
-
-        return (high, low);
     }
 
     /// <summary>Report order (subject, kind, category), then rule id and reason.</summary>
@@ -244,7 +205,7 @@ internal static class ProposalMerger
         /// <summary>The subjects' ordinal order, from the packed keys when both have them.</summary>
         public static int CompareSubjects(in Entry a, in Entry b) =>
             a.Packed && b.Packed
-                ? (a.High != b.High ? a.High.CompareTo(b.High) : a.Low.CompareTo(b.Low))
+                ? PackedAscii.Compare(a.High, a.Low, b.High, b.Low)
                 : string.CompareOrdinal(a.Proposal.Subject, b.Proposal.Subject);
 
         public static int Order(in Entry a, in Entry b)

@@ -6,12 +6,22 @@ namespace CadreRules;
 /// </summary>
 public abstract class Evidence
 {
+    // RosterReader keeps a short ASCII id packed (PackedAscii) instead of a string per record: a
+    // million-cadre roster has six million evidence ids, and rules cite only a few of them.
+    private string? _id;
+    private ulong _packedHigh;
+    private ulong _packedLow;
+
     private protected Evidence()
     {
     }
 
     /// <summary>Gets the evidence id; evidence and measures share one id space.</summary>
-    public required string Id { get; init; }
+    public required string Id
+    {
+        get => _id ?? Unpack();
+        init => _id = value;
+    }
 
     /// <summary>Gets the cadre's id.</summary>
     public required string CadreId { get; init; }
@@ -30,6 +40,26 @@ public abstract class Evidence
     /// Verified NegativeList, or KeyTask rated Poor or Failed. Unfounded evidence never is.
     /// </summary>
     public abstract bool IsProblem { get; }
+
+    /// <summary>Sets the id in its packed form (the reader's; <see cref="Id"/> unpacks it when asked).</summary>
+    internal void SetPackedId(ulong high, ulong low)
+    {
+        _id = null;
+        _packedHigh = high;
+        _packedLow = low;
+    }
+
+    private string Unpack()
+    {
+        if ((_packedHigh | _packedLow) == 0)
+        {
+            return null!;
+        }
+
+        // Not kept: the record is usually old by the time a rule cites it, and a young string stored
+        // into it would be one more old-to-young reference for every collection to scan.
+        return PackedAscii.Unpack(_packedHigh, _packedLow);
+    }
 }
 
 /// <summary>A work-style problem (庸散懒, 推拖绕).</summary>

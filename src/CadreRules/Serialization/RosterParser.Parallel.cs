@@ -60,7 +60,7 @@ internal sealed partial class RosterParser
     // First keys of a chunk, and the board keys' order (the sequential reader checks board keys with a
     // dictionary only), for the merge to see whether keys ascend across chunks. Board keys are
     // (cadre id, period ordinal), compared like grade keys.
-    private string? _firstRecordId;
+    private RecordId _firstRecordId;
     private (string CadreId, int Year)? _firstGradeKey;
     private (string CadreId, int Year)? _firstBoardKey;
     private (string CadreId, int Year)? _lastBoardKey;
@@ -389,16 +389,16 @@ internal sealed partial class RosterParser
     private void MergeRecords(int section, List<Chunk> chunks)
     {
         bool ascending = _recordIds.Count == 0;
-        string? last = _lastRecordId;
+        RecordId last = _lastRecordId;
         foreach (Chunk chunk in chunks)
         {
             RosterParser child = chunk.Child!;
-            if (child._recordIds.Count > 0 || (last is not null && string.CompareOrdinal(child._firstRecordId, last) <= 0))
+            if (child._recordIds.Count > 0 || (!last.IsNone && RecordId.Compare(child._firstRecordId, last) <= 0))
             {
                 ascending = false;
             }
 
-            last = child._lastRecordId ?? last;
+            last = child._lastRecordId.IsNone ? last : child._lastRecordId;
         }
 
         int before = section == EvidenceSection ? _evidence.Count : _measures.Count;

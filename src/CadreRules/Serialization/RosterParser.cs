@@ -147,7 +147,7 @@ internal sealed partial class RosterParser
     // distinct without a dictionary (millions of entries, most of the reader's garbage); the first key
     // out of order fills the dictionary from the result lists and the keys of elements that built
     // nothing, and from then on the dictionary decides, with the same messages.
-    private string? _lastRecordId;
+    private RecordId _lastRecordId;
     private (string CadreId, int Year)? _lastGradeKey;
     private readonly List<(string Id, int Location)> _unbuiltRecordIds = [];
     private readonly List<(string CadreId, int Year, int Index)> _unbuiltGradeKeys = [];
@@ -179,6 +179,32 @@ internal sealed partial class RosterParser
         _names = names;
         _unitLookup = _unitIds.GetAlternateLookup<ReadOnlySpan<char>>();
         _cadreLookup = _cadreIds.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>An evidence or measure id as read: a string or a packed id (<see cref="PackedAscii"/>); default: none.</summary>
+    private readonly struct RecordId
+    {
+        public readonly string? Text;
+        public readonly ulong High;
+        public readonly ulong Low;
+
+        public RecordId(string text) => Text = text;
+
+        public RecordId(ulong high, ulong low)
+        {
+            High = high;
+            Low = low;
+        }
+
+        public bool IsNone => Text is null && (High | Low) == 0;
+
+        public bool IsPacked => Text is null && (High | Low) != 0;
+
+        public string? ToText() => Text ?? (IsPacked ? PackedAscii.Unpack(High, Low) : null);
+
+        /// <summary>Ordinal order; none comes first.</summary>
+        public static int Compare(in RecordId a, in RecordId b) =>
+            a.IsPacked && b.IsPacked ? PackedAscii.Compare(a.High, a.Low, b.High, b.Low) : string.CompareOrdinal(a.ToText(), b.ToText());
     }
 
     private enum CheckKind
@@ -713,7 +739,7 @@ internal sealed partial class RosterParser
     {
         ulong seen = 0;
         int owner = -1;
-        string? id = null;
+        RecordId id = default;
         string? cadreId = null;
         DateOnly? date = null;
         EvidenceChannel? channel = null;
@@ -733,7 +759,7 @@ internal sealed partial class RosterParser
             switch (BeginProperty(ref c, EvidenceFields, ref seen))
             {
                 case 0:
-                    id = ReadRecordId(ref c, index);
+                    id = ReadRecordId(ref c, index, pack: true);
                     break;
                 case 1:
                     cadreId = ReadReference(ref c, _cadreLookup, _lastCadreReference, EvidenceSection, index, 1, out owner);
@@ -802,14 +828,14 @@ internal sealed partial class RosterParser
             }
         }
 
-        if (id is null || cadreId is null || date is null || channel is null || kind is null)
+        if (id.IsNone || cadreId is null || date is null || channel is null || kind is null)
         {
             if (date is { } d)
             {
                 _pendingChecks.Add(new(EvidenceSection, index, 0, 2, CheckKind.Date, d.DayNumber));
             }
 
-            NoteUnbuiltRecord(id, index);
+            NoteUnbuiltRecord(id.ToText(), index);
             return false;
         }
 
@@ -817,22 +843,22 @@ internal sealed partial class RosterParser
         {
             EvidenceKind.WorkStyle when workStyle is not null && severity is not null && status is not null => new WorkStyleEvidence
             {
-                Id = id, CadreId = cadreId, Date = date.Value, Channel = channel.Value,
+                Id = id.Text!, CadreId = cadreId, Date = date.Value, Channel = channel.Value,
                 WorkStyle = workStyle.Value, Severity = severity.Value, Status = status.Value,
             },
             EvidenceKind.NegativeList when category is not null && status is not null => new NegativeListEvidence
             {
-                Id = id, CadreId = cadreId, Date = date.Value, Channel = channel.Value,
+                Id = id.Text!, CadreId = cadreId, Date = date.Value, Channel = channel.Value,
                 Category = category.Value, Status = status.Value,
             },
             EvidenceKind.KeyTask when task is not null && rating is not null => new KeyTaskEvidence
             {
-                Id = id, CadreId = cadreId, Date = date.Value, Channel = channel.Value,
+                Id = id.Text!, CadreId = cadreId, Date = date.Value, Channel = channel.Value,
                 Task = task.Value, Rating = rating.Value,
             },
             EvidenceKind.Attitude when attitude is not null => new AttitudeEvidence
             {
-                Id = id, CadreId = cadreId, Date = date.Value, Channel = channel.Value,
+                Id = id.Text!, CadreId = cadreId, Date = date.Value, Channel = channel.Value,
                 Attitude = attitude.Value,
             },
             _ => null,
@@ -841,8 +867,13 @@ internal sealed partial class RosterParser
         if (evidence is null)
         {
             _pendingChecks.Add(new(EvidenceSection, index, 0, 2, CheckKind.Date, date.Value.DayNumber));
-            NoteUnbuiltRecord(id, index);
+            NoteUnbuiltRecord(id.ToText(), index);
             return false;
+        }
+
+        if (id.IsPacked)
+        {
+            evidence.SetPackedId(id.High, id.Low);
         }
 
         _evidence.Add(evidence);
@@ -945,7 +976,7 @@ internal sealed partial class RosterParser
             switch (BeginProperty(ref c, MeasureFields, ref seen))
             {
                 case 0:
-                    id = ReadRecordId(ref c, ~index);
+                    id = ReadRecordId(ref c, ~index, pack: false).Text;
                     break;
                 case 1:
                     cadreId = ReadReference(ref c, _cadreLookup, _lastCadreReference, MeasuresSection, index, 1, out owner);
@@ -1417,20 +1448,37 @@ internal sealed partial class RosterParser
         }
     }
 
-    /// <summary>Reads an evidence or measure id into their shared id space.</summary>
-    private string? ReadRecordId(ref JsonCursor c, int location)
+    /// <summary>
+    /// Reads an evidence or measure id into their shared id space. With <paramref name="pack"/>, a short
+    /// ASCII id is kept packed (<see cref="PackedAscii"/>) rather than as a string, as long as ids ascend
+    /// and no dictionary is needed to find duplicates.
+    /// </summary>
+    private RecordId ReadRecordId(ref JsonCursor c, int location, bool pack)
     {
-        string? id = ReadId(ref c);
-        if (id is null)
+        RecordId id;
+        if (pack && c.TokenType == JsonTokenType.String && !c.Reader.ValueIsEscaped
+            && PackedAscii.TryPackId(c.Reader.ValueSpan, out ulong high, out ulong low))
         {
-            return null;
+            id = new RecordId(high, low);
+        }
+        else if (ReadId(ref c) is { } text)
+        {
+            id = new RecordId(text);
+        }
+        else
+        {
+            return default;
         }
 
         if (_recordIds.Count == 0)
         {
-            if (_lastRecordId is null || string.CompareOrdinal(id, _lastRecordId) > 0)
+            if (_lastRecordId.IsNone || RecordId.Compare(id, _lastRecordId) > 0)
             {
-                _firstRecordId ??= id;
+                if (_firstRecordId.IsNone)
+                {
+                    _firstRecordId = id;
+                }
+
                 _lastRecordId = id;
                 return id;
             }
@@ -1438,16 +1486,18 @@ internal sealed partial class RosterParser
             FillRecordIds();
         }
 
-        if (!_recordIds.TryAdd(id, location))
+        string key = id.ToText()!;
+        if (!_recordIds.TryAdd(key, location))
         {
-            int first = _recordIds[id];
+            int first = _recordIds[key];
             string firstPath = first >= 0
                 ? string.Create(CultureInfo.InvariantCulture, $"$.evidence[{first}].id")
                 : string.Create(CultureInfo.InvariantCulture, $"$.measures[{~first}].id");
-            Error($"duplicate id '{id}' (first used at {firstPath}); expected evidence and measure ids to be unique (they share one id space)");
+            Error($"duplicate id '{key}' (first used at {firstPath}); expected evidence and measure ids to be unique (they share one id space)");
         }
 
-        return id;
+        // The dictionary holds the string now: the record shares it.
+        return new RecordId(key);
     }
 
     /// <summary>Puts every record id seen so far into <see cref="_recordIds"/>, once they stop ascending.</summary>

@@ -89,12 +89,12 @@ public sealed class ProposalMergerTests
 
         foreach (var a in subjects)
         {
-            var ka = ProposalMerger.Pack(a);
+            var ka = PackedAscii.Pack(a);
             bool packed = ka != (0UL, 0UL);
             packed.Should().Be(a.Length is >= 1 and <= 16 && a.All(ch => ch is > '\0' and <= '\u007f'), a);
             foreach (var b in subjects)
             {
-                var kb = ProposalMerger.Pack(b);
+                var kb = PackedAscii.Pack(b);
                 if (packed && kb != (0UL, 0UL))
                 {
                     int byKey = ka.High != kb.High ? ka.High.CompareTo(kb.High) : ka.Low.CompareTo(kb.Low);
