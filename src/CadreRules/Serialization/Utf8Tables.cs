@@ -344,8 +344,12 @@ internal sealed class OwnerRuns
 
         if (_starts is not null)
         {
-            // Owners after the last one and up to this one start here (those in between have no records).
-            _starts.AsSpan(_last + 1, owner - _last).Fill(first);
+            // Owners after the last one and up to this one start here (those in between have no records);
+            // usually that is this owner alone.
+            for (int o = _last + 1; o <= owner; o++)
+            {
+                _starts[o] = first;
+            }
         }
         else
         {
