@@ -127,13 +127,20 @@ public sealed class CadreEvaluator : ICadreEvaluator
         var factory = policy.Rules.SessionFactory;
         var routing = policy.Rules.ProposalRouting;
 
-        // Phase 1: unit rules, one session per unit with the unit and its cadres.
+        // Phase 1: unit rules, one session per unit with the unit and a UnitRecord of it with its
+        // cadres; the cadres as facts of their own only when some rule's patterns can match them.
         var unitProposals = new List<Proposal>[index.Units.Count];
+        bool cadreFacts = policy.Rules.UnitPhaseNeedsCadres;
         Parallel.For(0, index.Units.Count, parallel, u =>
         {
             var unit = index.Units[u];
-            var unitFacts = new List<object>(2 + index.CadreCountOf(u)) { context, unit };
-            unitFacts.AddRange(index.CadresOfUnit(u));
+            var cadres = index.CadresOf(u);
+            var unitFacts = new List<object>(3 + (cadreFacts ? cadres.Length : 0)) { context, unit, new UnitRecord(context, unit, cadres) };
+            if (cadreFacts)
+            {
+                unitFacts.AddRange(cadres);
+            }
+
             var session = factory.CreateSession();
             session.InsertAll(unitFacts);
 
@@ -424,12 +431,15 @@ internal sealed class RosterIndex
 
     public int CadreCountOf(int unit) => _unitCadreStart[unit + 1] - _unitCadreStart[unit];
 
-    public IEnumerable<Cadre> CadresOfUnit(int unit)
+    public Cadre[] CadresOf(int unit)
     {
-        for (int i = _unitCadreStart[unit]; i < _unitCadreStart[unit + 1]; i++)
+        var cadres = new Cadre[CadreCountOf(unit)];
+        for (int i = 0; i < cadres.Length; i++)
         {
-            yield return Cadres[CadreOrder[i]];
+            cadres[i] = Cadres[CadreOrder[_unitCadreStart[unit] + i]];
         }
+
+        return cadres;
     }
 
     public CadreRecord RecordOf(int cadre, PolicyContext policy) =>

@@ -101,6 +101,7 @@ public sealed class CadreRuleSet
         var compiler = new RuleCompiler();
         SessionFactory = compiler.Compile(active);
         _matchedTypes = MatchedFactTypes.InCadrePhase(active);
+        UnitPhaseNeedsCadres = MatchedFactTypes.AnyMatchesCadre(active);
         ProposalRouting = ProposalRouting.For(active);
 
         // Sessions are created inside an evaluation (CadreEvaluator); these hooks hand dependency
@@ -169,6 +170,12 @@ public sealed class CadreRuleSet
     /// <param name="factType">The concrete type of a fact.</param>
     /// <returns>Whether any pattern's type is assignable from it.</returns>
     internal bool Matches(Type factType) => Array.Exists(_matchedTypes, t => t.IsAssignableFrom(factType));
+
+    /// <summary>
+    /// Gets whether some active rule has a pattern that a <see cref="Cadre"/> can match, so that the
+    /// unit sessions need the unit's cadres as facts of their own besides the <see cref="UnitRecord"/>.
+    /// </summary>
+    internal bool UnitPhaseNeedsCadres { get; }
 
     /// <summary>Compiles the built-in rules only.</summary>
     /// <returns>A new rule set.</returns>

@@ -3,9 +3,9 @@ using NRules.RuleModel;
 namespace CadreRules;
 
 /// <summary>
-/// The fact types that the patterns of a set of rules can match in the cadre phase. A rule that
-/// matches a <see cref="Unit"/> can fire only in the unit phase (the cadre phase has no Unit fact),
-/// so its other patterns do not count.
+/// The fact types that the patterns of a set of rules can match, per phase. A rule that matches a
+/// <see cref="Unit"/> or a <see cref="UnitRecord"/> can fire only in the unit phase (the cadre phase
+/// has neither), so its other patterns do not count for the cadre phase.
 /// </summary>
 internal static class MatchedFactTypes
 {
@@ -15,7 +15,7 @@ internal static class MatchedFactTypes
         foreach (var rule in rules)
         {
             var ruleTypes = RulePatterns.Of(rule).ConvertAll(p => p.ValueType);
-            if (!ruleTypes.Exists(t => t.IsAssignableFrom(typeof(Unit))))
+            if (!ruleTypes.Exists(t => t.IsAssignableFrom(typeof(Unit)) || t.IsAssignableFrom(typeof(UnitRecord))))
             {
                 types.UnionWith(ruleTypes);
             }
@@ -23,6 +23,14 @@ internal static class MatchedFactTypes
 
         return [.. types];
     }
+
+    /// <summary>
+    /// Whether some rule has a pattern that a <see cref="Cadre"/> can match: only then do the unit
+    /// sessions get the unit's cadres as facts of their own (the built-in rules read them through
+    /// <see cref="UnitRecord"/>).
+    /// </summary>
+    public static bool AnyMatchesCadre(IEnumerable<IRuleDefinition> rules) =>
+        rules.Any(rule => RulePatterns.Of(rule).Exists(p => p.ValueType.IsAssignableFrom(typeof(Cadre))));
 }
 
 /// <summary>

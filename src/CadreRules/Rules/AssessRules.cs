@@ -13,16 +13,15 @@ public sealed class PeriodicScreeningRule : Rule
     /// <inheritdoc />
     public override void Define()
     {
-        PolicyContext policy = null!;
-        Unit unit = null!;
+        UnitRecord unit = null!;
 
+        // One fact per unit with its cadres: the test is an alpha condition, and the unit sessions need
+        // no cadre facts (UnitRecord).
         When()
-            .Match(() => policy)
-            .Match(() => unit)
-            .Exists<Cadre>(c => c.UnitId == unit.Id, c => c.Leadership, c => c.Rank == CadreRank.DeputyDivision || c.Rank == CadreRank.Division);
+            .Match(() => unit, u => Select.IsDivisionLevel(u));
 
         Then()
-            .Do(ctx => ctx.Propose(DecisionKind.ScheduledAssessment, unit.Id, Reasons.Screening(policy), null, Details.Screening(policy)));
+            .Do(ctx => ctx.Propose(DecisionKind.ScheduledAssessment, unit.Id, Reasons.Screening(unit.Policy), null, Details.Screening(unit.Policy)));
     }
 }
 

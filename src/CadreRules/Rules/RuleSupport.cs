@@ -105,6 +105,25 @@ internal static class Select
     // and decide whether a rule fires at all, so they only loop and never allocate; the matching
     // records are selected (allocating) only for the cadres that pass.
 
+    /// <summary>
+    /// ASSESS-01: whether the unit is division-level, that is, has a leadership cadre of rank
+    /// DeputyDivision or Division.
+    /// </summary>
+    public static bool IsDivisionLevel(UnitRecord unit)
+    {
+        var cadres = unit.Cadres;
+        for (int i = 0; i < cadres.Count; i++)
+        {
+            var c = cadres[i];
+            if (c.Leadership && c.Rank is CadreRank.DeputyDivision or CadreRank.Division)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>ASSESS-03: whether <see cref="SeriousWorkStyle"/> selects anything.</summary>
     public static bool HasSeriousWorkStyle(CadreRecord record)
     {

@@ -48,6 +48,33 @@ public sealed class CustomRuleTests
     }
 
     [Fact]
+    public void HostUnitRule_JoiningUnitAndCadre_SeesTheUnitsCadres()
+    {
+        // The built-in rules read a unit's cadres through UnitRecord; a host rule that matches Cadre
+        // still gets them as facts of their own in the unit sessions.
+        var roster = Rosters.YellowAndRed()
+            .Cadre("C-3", "U-2", CadreRank.Section)
+            .Cadre("C-4", "U-3", CadreRank.Section, leadership: true);
+
+        var result = new CadreRulesHarness().AddRule<StaffCadreUnitRule>().AddRule<LargeTeamRule>().Evaluate(roster);
+
+        result.Fired(StaffCadreUnitRule.Id).For("U-2");
+        result.NotFired(StaffCadreUnitRule.Id, "U-1");
+        result.NotFired(StaffCadreUnitRule.Id, "U-3");
+        result.Fired(LargeTeamRule.Id).For("U-1");
+        result.NotFired(LargeTeamRule.Id, "U-2");
+    }
+
+    [Fact]
+    public void RuleSet_CadreFactsInUnitSessions_OnlyWhenARuleMatchesCadre()
+    {
+        CadreRuleSet.CreateDefault().UnitPhaseNeedsCadres.Should().BeFalse("the built-in rules read cadres through UnitRecord");
+        new CadreRuleSet([typeof(StaffCadreUnitRule)], []).UnitPhaseNeedsCadres.Should().BeTrue();
+        new CadreRuleSet([typeof(ClearCadreRule)], []).UnitPhaseNeedsCadres.Should().BeTrue();
+        new CadreRuleSet([typeof(LargeTeamRule)], []).UnitPhaseNeedsCadres.Should().BeFalse();
+    }
+
+    [Fact]
     public void HostRule_InternalClass_IsLoadedAndFires()
     {
         using var provider = new ServiceCollection().AddCadreRule<InternalNoteRule>().BuildServiceProvider();

@@ -73,6 +73,47 @@ public sealed class ClearCadreRule : Rule
     }
 }
 
+/// <summary>HOST-06: a unit with a cadre outside its leadership team (a unit rule joining Unit and Cadre).</summary>
+[Name(Id), Tag("host")]
+public sealed class StaffCadreUnitRule : Rule
+{
+    public const string Id = "HOST-06";
+
+    public static readonly DecisionKind StaffReport = new("StaffReport");
+
+    public override void Define()
+    {
+        Unit unit = null!;
+
+        When()
+            .Match(() => unit)
+            .Exists<Cadre>(c => c.UnitId == unit.Id, c => !c.Leadership);
+
+        Then()
+            .Do(ctx => ctx.Propose(StaffReport, unit.Id, "The unit has a cadre outside its leadership team."));
+    }
+}
+
+/// <summary>HOST-07: a unit record with more than one cadre (a host rule on <see cref="UnitRecord"/>).</summary>
+[Name(Id), Tag("host")]
+public sealed class LargeTeamRule : Rule
+{
+    public const string Id = "HOST-07";
+
+    public static readonly DecisionKind LargeTeam = new("LargeTeam");
+
+    public override void Define()
+    {
+        UnitRecord unit = null!;
+
+        When()
+            .Match(() => unit, u => u.Cadres.Count > 1);
+
+        Then()
+            .Do(ctx => ctx.Propose(LargeTeam, unit.Id, "More than one cadre."));
+    }
+}
+
 /// <summary>A scoped service: one instance per evaluation scope.</summary>
 public sealed class EvaluationStamp : IDisposable
 {
