@@ -167,7 +167,9 @@ public sealed class CadreEvaluator : ICadreEvaluator
         // built-in rules never need (host rules may).
         var batches = index.Batches(_engine.CadresPerSession);
         var rawFacts = RawFactKinds.For(policy.Rules);
-        var cadreProposals = new List<Proposal>[batches.Count];
+        var cadreDecisions = new List<Decision>[batches.Count];
+        var foreignProposals = new List<Proposal>[batches.Count];
+        var retainedProposals = new List<Proposal>[batches.Count];
         var statistics = new StatisticsCounter[batches.Count];
         Parallel.For(0, batches.Count, parallel, b =>
         {
@@ -193,11 +195,40 @@ public sealed class CadreEvaluator : ICadreEvaluator
             var session = factory.CreateSession();
             session.InsertAll(batchFacts);
             var produced = ProposalSink.Fire(session, routing, seeded, cancellationToken);
-            cadreProposals[b] = produced;
+
+            // Decisions about the batch's own cadres are built here, so that their proposals die with
+            // the session instead of living until the end of the evaluation; proposals about anything
+            // else (units, or other batches' cadres: host rules may) are merged at the end.
+            var own = new HashSet<string>(batch.Count, StringComparer.Ordinal);
+            for (int i = batch.Start; i < batch.Start + batch.Count; i++)
+            {
+                own.Add(index.Cadres[index.CadreOrder[i]].Id);
+            }
+
+            var foreign = new List<Proposal>();
+            var retained = new List<Proposal>();
+            cadreDecisions[b] = ProposalMerger.MergeOwn(produced, own, foreign, retained);
+            foreignProposals[b] = foreign;
+            retainedProposals[b] = retained;
             statistics[b] = counter;
         });
 
-        var decisions = ProposalMerger.Merge([.. unitProposals, .. cadreProposals], parallelism);
+        // A proposal made in another batch about a batch's own cadre belongs to the same decision as
+        // that batch's proposals of its kind: then every decision is merged again from the proposals
+        // (those behind a single-proposal decision given back by the decision itself).
+        var foreignLists = new List<IReadOnlyList<Proposal>>(unitProposals.Length + foreignProposals.Length);
+        foreignLists.AddRange(unitProposals);
+        foreignLists.AddRange(foreignProposals);
+        var decisions = ProposalMerger.Combine(cadreDecisions, foreignLists, parallelism);
+        if (decisions is null)
+        {
+            for (int b = 0; b < batches.Count; b++)
+            {
+                foreignLists.Add(ProposalMerger.Unmerge(cadreDecisions[b], retainedProposals[b]).ToList());
+            }
+
+            decisions = [.. ProposalMerger.Merge(foreignLists, parallelism)];
+        }
         var total = default(StatisticsCounter);
         foreach (var counter in statistics)
         {

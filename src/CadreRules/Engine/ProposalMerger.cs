@@ -41,6 +41,121 @@ internal static class ProposalMerger
         return parallel && count >= ParallelThreshold ? MergeInHalves(entries) : Merge(entries);
     }
 
+    /// <summary>
+    /// Builds, inside one cadre session, the decisions about the session's own cadres
+    /// (<paramref name="own"/>), in report order; the other proposals (about units, or about cadres of
+    /// other sessions, which host rules may make) go to <paramref name="foreign"/> for
+    /// <see cref="Combine"/>. A session's proposals then die young instead of living until the end of
+    /// the evaluation. The proposals behind a decision that merges several of them go to
+    /// <paramref name="retained"/>: <see cref="Unmerge"/> needs them should the decision have to be
+    /// merged again.
+    /// </summary>
+    public static List<Decision> MergeOwn(List<Proposal> proposals, HashSet<string> own, List<Proposal> foreign, List<Proposal> retained)
+    {
+        var entries = new Entry[proposals.Count];
+        int n = 0;
+        foreach (var proposal in proposals)
+        {
+            if (own.Contains(proposal.Subject))
+            {
+                entries[n++] = new Entry(proposal);
+            }
+            else
+            {
+                foreign.Add(proposal);
+            }
+        }
+
+        var span = entries.AsSpan(0, n);
+        span.Sort(default(EntryComparer));
+        var decisions = new List<Decision>(n);
+        Build(entries, 0, n, decisions, retained);
+        return decisions;
+    }
+
+    /// <summary>
+    /// The proposals behind own decisions of <see cref="MergeOwn"/>, for merging everything again: the
+    /// retained ones, and for each decision made from a single proposal, that proposal as the decision
+    /// gives it back (same rule, kind, subject, reason and details; its evidence sorted and distinct,
+    /// which merges the same).
+    /// </summary>
+    public static IEnumerable<Proposal> Unmerge(IReadOnlyList<Decision> decisions, IReadOnlyList<Proposal> retained)
+    {
+        var merged = new HashSet<(string Subject, string Kind, string? Category)>();
+        foreach (var proposal in retained)
+        {
+            merged.Add((proposal.Subject, proposal.Kind.Name, proposal.Category));
+            yield return proposal;
+        }
+
+        foreach (var decision in decisions)
+        {
+            if (!merged.Contains((decision.Subject, decision.Kind.Name, decision.Category)))
+            {
+                yield return new Proposal(decision.Rules[0], decision.Kind, decision.Subject, decision.Reasons[0], decision.Evidence, decision.Details);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Puts the sessions' own decisions (<see cref="MergeOwn"/>, each list in report order) and the
+    /// decisions merged from the remaining proposals into one list in report order. Returns
+    /// <see langword="null"/> when a remaining proposal belongs to the same decision as an own decision
+    /// (a host rule proposed about a cadre of another session): that decision needs both sessions'
+    /// proposals, and the caller merges all proposals instead.
+    /// </summary>
+    public static List<Decision>? Combine(IReadOnlyList<List<Decision>> own, IReadOnlyList<IReadOnlyList<Proposal>> foreign, bool parallel)
+    {
+        int count = 0;
+        foreach (var list in own)
+        {
+            count += list.Count;
+        }
+
+        // Sessions go unit by unit; when cadre ids ascend with them (as generated rosters list them)
+        // the concatenation is already in report order, which one pass confirms.
+        var keyed = new DecisionEntry[count];
+        int n = 0;
+        bool sorted = true;
+        foreach (var list in own)
+        {
+            foreach (var decision in list)
+            {
+                keyed[n] = new DecisionEntry(decision);
+                sorted = sorted && (n == 0 || DecisionEntry.Compare(keyed[n - 1], keyed[n]) < 0);
+                n++;
+            }
+        }
+
+        if (!sorted)
+        {
+            keyed.AsSpan().Sort(default(DecisionEntryComparer));
+        }
+
+        var others = Merge(foreign, parallel);
+        var combined = new List<Decision>(count + others.Count);
+        int a = 0, b = 0;
+        while (a < keyed.Length || b < others.Count)
+        {
+            if (b == others.Count)
+            {
+                combined.Add(keyed[a++].Decision);
+                continue;
+            }
+
+            var other = new DecisionEntry(others[b]);
+            int c = a == keyed.Length ? 1 : DecisionEntry.Compare(keyed[a], other);
+            if (c == 0)
+            {
+                return null;
+            }
+
+            combined.Add(c < 0 ? keyed[a++].Decision : others[b++]);
+        }
+
+        return combined;
+    }
+
     /// <summary>Below this many proposals a second thread costs more than it saves.</summary>
     private const int ParallelThreshold = 16_384;
 
@@ -89,7 +204,7 @@ internal static class ProposalMerger
 
     /// <summary>Builds the decisions of sorted entries [<paramref name="from"/>, <paramref name="to"/>), which start and end at decision boundaries.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Build(Entry[] entries, int from, int to, List<Decision> decisions)
+    private static void Build(Entry[] entries, int from, int to, List<Decision> decisions, List<Proposal>? retained = null)
     {
         int start = from;
         while (start < to)
@@ -100,7 +215,19 @@ internal static class ProposalMerger
                 end++;
             }
 
-            decisions.Add(end - start == 1 ? Single(entries[start].Proposal) : Merged(entries, start, end));
+            if (end - start == 1)
+            {
+                decisions.Add(Single(entries[start].Proposal));
+            }
+            else
+            {
+                decisions.Add(Merged(entries, start, end));
+                for (int i = start; i < end && retained is not null; i++)
+                {
+                    retained.Add(entries[i].Proposal);
+                }
+            }
+
             start = end;
         }
     }
@@ -120,6 +247,7 @@ internal static class ProposalMerger
         var evidence = new List<string>();
         var reasons = new List<string>(end - start);
         var details = new Dictionary<string, object>(StringComparer.Ordinal);
+        Dictionary<string, int>? setBy = null;
         for (int i = start; i < end; i++)
         {
             var proposal = entries[i].Proposal;
@@ -136,22 +264,34 @@ internal static class ProposalMerger
                 reasons.Add(proposal.Reason);
             }
 
-            // DetailMap.Of sorts and de-duplicates the lists once, at the end.
+            // DetailMap.Of sorts and de-duplicates the lists once, at the end. A single value comes from
+            // the first proposal in rule-id and reason order; proposals equal in both are in no
+            // particular order after the sort, so among them the ordinally smallest value wins.
             foreach (var (key, value) in proposal.Details)
             {
                 if (!details.TryGetValue(key, out var existing))
                 {
                     details[key] = value;
+                    (setBy ??= new(StringComparer.Ordinal))[key] = i;
                 }
                 else if (existing is IEnumerable<string> a && value is IEnumerable<string> b)
                 {
                     details[key] = a.Concat(b).ToArray();
+                }
+                else if (setBy![key] is int setter && SameRuleAndReason(entries[setter].Proposal, proposal)
+                    && string.CompareOrdinal(DetailKeys.Format(value), DetailKeys.Format(existing)) < 0)
+                {
+                    details[key] = value;
+                    setBy[key] = i;
                 }
             }
         }
 
         return new Decision(first.Kind, first.Subject, rules, SortedDistinct(evidence), reasons, DetailMap.Of(details));
     }
+
+    private static bool SameRuleAndReason(Proposal a, Proposal b) =>
+        string.Equals(a.RuleId, b.RuleId, StringComparison.Ordinal) && string.Equals(a.Reason, b.Reason, StringComparison.Ordinal);
 
     /// <summary>The items sorted ordinally, each once.</summary>
     internal static IReadOnlyList<string> SortedDistinct(IEnumerable<string> items)
@@ -195,6 +335,43 @@ internal static class ProposalMerger
 
         /// <summary>Whether the subject was packed.</summary>
         public bool Packed => (High | Low) != 0;
+    }
+
+    /// <summary>A decision with its subject packed (<see cref="PackedAscii"/>), for report order.</summary>
+    private readonly struct DecisionEntry
+    {
+        public readonly Decision Decision;
+        public readonly ulong High;
+        public readonly ulong Low;
+
+        public DecisionEntry(Decision decision)
+        {
+            Decision = decision;
+            (High, Low) = PackedAscii.Pack(decision.Subject);
+        }
+
+        /// <summary>Report order: subject, kind, category.</summary>
+        public static int Compare(in DecisionEntry a, in DecisionEntry b)
+        {
+            int c = (a.High | a.Low) != 0 && (b.High | b.Low) != 0
+                ? PackedAscii.Compare(a.High, a.Low, b.High, b.Low)
+                : string.CompareOrdinal(a.Decision.Subject, b.Decision.Subject);
+            if (c == 0)
+            {
+                c = string.CompareOrdinal(a.Decision.Kind.Name, b.Decision.Kind.Name);
+                if (c == 0)
+                {
+                    c = string.CompareOrdinal(a.Decision.Category, b.Decision.Category);
+                }
+            }
+
+            return c;
+        }
+    }
+
+    private readonly struct DecisionEntryComparer : IComparer<DecisionEntry>
+    {
+        public int Compare(DecisionEntry a, DecisionEntry b) => DecisionEntry.Compare(a, b);
     }
 
     /// <summary>Report order (subject, kind, category), then rule id and reason.</summary>

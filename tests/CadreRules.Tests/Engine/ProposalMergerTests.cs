@@ -133,6 +133,105 @@ public sealed class ProposalMergerTests
         }
     }
 
+    [Theory]
+    [InlineData(1, 0.0)]
+    [InlineData(2, 0.0)]
+    [InlineData(3, 0.02)]
+    [InlineData(4, 0.3)]
+    public void MergeOwnThenCombine_SameDecisionsAsMergingAllProposals(int seed, double foreignShare)
+    {
+        // Batches own disjoint cadres; some proposals are about units or, with foreignShare, about
+        // cadres of other batches (as a host rule may make them). Own decisions built per batch and
+        // combined, or merged again from the proposals when a foreign one meets an own decision, must
+        // equal merging every proposal at once.
+        var random = new Random(seed);
+        var kinds = new[] { DecisionKind.ReminderTalk, DecisionKind.YellowBoard, DecisionKind.Adjustment, DecisionKind.NegativeListEntry };
+        const int Batches = 60, PerBatch = 20;
+        var all = new List<IReadOnlyList<Proposal>>();
+        var own = new List<List<Decision>>();
+        var foreign = new List<IReadOnlyList<Proposal>>();
+        var retained = new List<List<Proposal>>();
+        for (int b = 0; b < Batches; b++)
+        {
+            var mine = Enumerable.Range(0, PerBatch).Select(i => $"C-{(b * PerBatch) + i:D5}").ToList();
+            var proposals = new List<Proposal>();
+            for (int i = 0; i < 50; i++)
+            {
+                string subject = random.NextDouble() < foreignShare ? $"C-{random.Next(Batches * PerBatch):D5}"
+                    : random.Next(10) == 0 ? $"U-{random.Next(5)}" : mine[random.Next(PerBatch)];
+                var kind = kinds[random.Next(kinds.Length)];
+                var details = new Dictionary<string, object> { ["n"] = new[] { $"v{random.Next(3)}" }, ["form"] = $"f{random.Next(2)}" };
+                if (kind == DecisionKind.NegativeListEntry)
+                {
+                    details[DetailKeys.Category] = random.Next(2) == 0 ? "Cliques" : "Arbitrary";
+                }
+
+                proposals.Add(new Proposal($"R-{random.Next(4)}", kind, subject, $"reason {random.Next(3)}",
+                    [$"E-{random.Next(40)}", $"E-{random.Next(40)}"], details));
+            }
+
+            all.Add(proposals);
+            var others = new List<Proposal>();
+            var kept = new List<Proposal>();
+            own.Add(ProposalMerger.MergeOwn(proposals, new HashSet<string>(mine, StringComparer.Ordinal), others, kept));
+            foreign.Add(others);
+            retained.Add(kept);
+        }
+
+        var expected = ProposalMerger.Merge(all).Select(Text).ToList();
+
+        var combined = ProposalMerger.Combine(own, foreign, parallel: false);
+        if (foreignShare == 0)
+        {
+            combined.Should().NotBeNull("no proposal is about another batch's cadre");
+        }
+
+        if (foreignShare >= 0.3)
+        {
+            combined.Should().BeNull("with this many proposals about other batches' cadres some meet an own decision");
+        }
+
+        if (combined is null)
+        {
+            var again = foreign.ToList();
+            again.AddRange(own.Select((decisions, b) => (IReadOnlyList<Proposal>)ProposalMerger.Unmerge(decisions, retained[b]).ToList()));
+            combined = [.. ProposalMerger.Merge(again)];
+        }
+
+        var actual = combined.Select(Text).ToList();
+        int at = Enumerable.Range(0, Math.Min(actual.Count, expected.Count)).FirstOrDefault(i => actual[i] != expected[i], -1);
+        at.Should().Be(-1, at < 0 ? "" : $"expected {expected[at]} but got {actual[at]} (counts {expected.Count}, {actual.Count})");
+        actual.Should().Equal(expected);
+        retained.Sum(r => r.Count).Should().BeGreaterThan(0, "some decisions merge several proposals");
+    }
+
+    [Fact]
+    public void Merge_TiedProposalsWithDifferentSingleValues_SmallestWinsWhateverTheOrder()
+    {
+        // Same subject, kind, rule and reason: the sort leaves them in no particular order.
+        Proposal With(string form) => new("R-1", DecisionKind.Adjustment, "C-1", "same", null, new Dictionary<string, object> { ["form"] = form });
+
+        foreach (var order in new[] { new[] { "b", "a", "c" }, ["c", "b", "a"], ["a", "c", "b"] })
+        {
+            ProposalMerger.Merge([order.Select(With).ToList()]).Single().GetDetail("form").Should().Be("a");
+        }
+
+        var earlierRule = new Proposal("R-0", DecisionKind.Adjustment, "C-1", "other", null, new Dictionary<string, object> { ["form"] = "z" });
+        ProposalMerger.Merge([[With("a"), earlierRule]]).Single().GetDetail("form").Should().Be("z", "the first rule's value wins");
+    }
+
+    [Fact]
+    public void Combine_ForeignProposalMeetingAnOwnDecision_GivesNull()
+    {
+        var mine = new Proposal("R-1", DecisionKind.YellowBoard, "C-1", "own");
+        var other = new Proposal("R-2", DecisionKind.YellowBoard, "C-1", "from another batch");
+        var own = ProposalMerger.MergeOwn([mine], new HashSet<string> { "C-1" }, [], []);
+
+        ProposalMerger.Combine([own], [[other]], parallel: false).Should().BeNull();
+        ProposalMerger.Combine([own], [[new Proposal("R-2", DecisionKind.ReminderTalk, "C-1", "another kind")]], parallel: false)!
+            .Select(d => d.Kind).Should().Equal(DecisionKind.ReminderTalk, DecisionKind.YellowBoard);
+    }
+
     private static string Text(Decision d) =>
         $"{d.Kind} {d.Subject} {d.Category} [{string.Join(",", d.Rules)}] [{string.Join(",", d.Evidence)}] [{string.Join("|", d.Reasons)}] " +
         string.Join(";", d.Details.Select(kv => $"{kv.Key}={(kv.Value is string[] l ? string.Join(",", l) : kv.Value)}"));

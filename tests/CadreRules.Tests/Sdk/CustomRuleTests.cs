@@ -66,6 +66,27 @@ public sealed class CustomRuleTests
     }
 
     [Fact]
+    public void HostRule_ProposingAboutACadreOfAnotherSession_MergesWithThatCadresDecision()
+    {
+        // C-2 is in another unit, so in another session than C-1, whose yellow board BOARD-02 proposes:
+        // the decision must hold both rules, both reasons and both evidence ids.
+        var roster = new RosterBuilder("2024H2")
+            .Cadre("C-1", "U-1", CadreRank.Division, leadership: true)
+            .WorkStyle("C-1", "2024-09-10", id: "E-1")
+            .Cadre("C-2", "U-2", CadreRank.Section, leadership: true)
+            .KeyTask("C-2", "2024-10-01", KeyTaskKind.WorkSafety, KeyTaskRating.Outstanding, id: "E-2");
+
+        var result = new CadreRulesHarness().AddRule<ColleagueYellowRule>().Evaluate(roster);
+
+        var yellow = result.Decision(DecisionKind.YellowBoard, "C-1").Single;
+        yellow.Rules.Should().Equal("BOARD-02", ColleagueYellowRule.Id);
+        yellow.Evidence.Should().Equal("E-1", "E-2");
+        yellow.Reasons.Should().HaveCount(2).And.Contain("Named by C-2's record.");
+        result.Report.Decisions.Select(d => (d.Subject, d.Kind.Name)).Should().OnlyHaveUniqueItems();
+        result.Report.Decisions.Select(d => d.Subject).Should().BeInAscendingOrder(StringComparer.Ordinal);
+    }
+
+    [Fact]
     public void RuleSet_CadreFactsInUnitSessions_OnlyWhenARuleMatchesCadre()
     {
         CadreRuleSet.CreateDefault().UnitPhaseNeedsCadres.Should().BeFalse("the built-in rules read cadres through UnitRecord");

@@ -114,6 +114,24 @@ public sealed class LargeTeamRule : Rule
     }
 }
 
+/// <summary>HOST-08: C-2's record puts C-1 on the yellow board (a proposal about a cadre of another session).</summary>
+[Name(Id), Tag("host"), Priority(RulePriority.Facts)]
+public sealed class ColleagueYellowRule : Rule
+{
+    public const string Id = "HOST-08";
+
+    public override void Define()
+    {
+        CadreRecord record = null!;
+
+        When()
+            .Match(() => record, r => r.Cadre.Id == "C-2");
+
+        Then()
+            .Do(ctx => ctx.Propose(DecisionKind.YellowBoard, "C-1", "Named by C-2's record.", new[] { "E-2" }));
+    }
+}
+
 /// <summary>A scoped service: one instance per evaluation scope.</summary>
 public sealed class EvaluationStamp : IDisposable
 {
