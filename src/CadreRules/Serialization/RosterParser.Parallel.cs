@@ -73,7 +73,9 @@ internal sealed partial class RosterParser
             parallel: null,
             parent._unitIds,
             section == CadresSection ? new Dictionary<string, int>(StringComparer.Ordinal) : parent._cadreIds,
-            names)
+            names,
+            parent._units,
+            parent._cadres)
     {
     }
 

@@ -156,6 +156,11 @@ internal sealed partial class RosterParser
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _cadreLookup;
     private readonly LastReference _lastUnitReference = new();
     private readonly LastReference _lastCadreReference = new();
+
+    // The units and cadres read so far, in order (a chunk's parser reads its parent's, read only), for
+    // guessing that a reference names the unit or cadre after the previous one.
+    private readonly List<Unit> _unitList;
+    private readonly List<Cadre> _cadreList;
     private readonly OwnerRuns _cadreRuns = new();
     private readonly OwnerRuns _evidenceRuns = new();
     private readonly OwnerRuns _gradeRuns = new();
@@ -171,8 +176,11 @@ internal sealed partial class RosterParser
     {
     }
 
-    private RosterParser(ParallelReading? parallel, Dictionary<string, int> unitIds, Dictionary<string, int> cadreIds, StringCache names)
+    private RosterParser(ParallelReading? parallel, Dictionary<string, int> unitIds, Dictionary<string, int> cadreIds, StringCache names,
+        List<Unit>? unitList = null, List<Cadre>? cadreList = null)
     {
+        _unitList = unitList ?? _units;
+        _cadreList = cadreList ?? _cadres;
         _parallel = parallel;
         _unitIds = unitIds;
         _cadreIds = cadreIds;
@@ -1554,6 +1562,24 @@ internal sealed partial class RosterParser
         {
             owner = previousOwner;
             return previous;
+        }
+
+        // Rosters list records in cadre order (and cadres in unit order): the one after the previous is
+        // the likeliest, and comparing with it reads the next list entry instead of a random bucket of
+        // a large dictionary. A list index is the JSON index in every document this can be returned
+        // from (one that reads without errors, so without gaps).
+        int next = last.Index + 1;
+        if (plain && next > 0)
+        {
+            string? guess = section == CadresSection
+                ? (next < _unitList.Count ? _unitList[next].Id : null)
+                : (next < _cadreList.Count ? _cadreList[next].Id : null);
+            if (guess is not null && Ascii.Equals(c.Reader.ValueSpan, guess))
+            {
+                last.Set(c.Reader.ValueSpan, guess, next);
+                owner = next;
+                return guess;
+            }
         }
 
         Span<char> chars = stackalloc char[ShortString];

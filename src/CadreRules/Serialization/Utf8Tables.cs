@@ -218,6 +218,9 @@ internal sealed class LastReference
     private string? _id;
     private int _index;
 
+    /// <summary>Gets the index of the last id, or -1 before the first.</summary>
+    public int Index => _id is null ? -1 : _index;
+
     public bool TryGet(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out string? id, out int index)
     {
         id = _id;

@@ -86,6 +86,33 @@ public sealed class RosterLayoutTests
     }
 
     [Fact]
+    public void Read_ReferencesSkippingEscapedAndNonAscii_ResolveToTheirCadres()
+    {
+        // The reader guesses that a record names the cadre after the previous record's; skips, ids
+        // that share a prefix, escapes and non-ASCII ids must all still resolve to the right cadre.
+        string[] cadreIds = ["C-1", "C-10", "C-2", "干部-3", "C-4", "C-5"];
+        string[] references = ["C-1", "C-10", "C-10", "C\\u002d2", "干部-3", "C-5", "C-5"];
+        string cadres = string.Join(",", cadreIds.Select(id => $$"""{ "id": "{{id}}", "name": "张三", "unitId": "U-1", "rank": "Section" }"""));
+        string evidence = string.Join(",", references.Select((id, i) =>
+            $$"""{ "id": "E-{{i}}", "cadreId": "{{id}}", "date": "2024-05-02", "channel": "Interview", "kind": "Attitude", "attitude": "Positive" }"""));
+        string json = $$"""
+            { "schemaVersion": 1, "period": "2024H2",
+              "units": [ { "id": "U-1", "name": "兴庆区", "kind": "District" } ],
+              "cadres": [ {{cadres}} ], "evidence": [ {{evidence}} ] }
+            """;
+
+        var roster = Read(json);
+
+        roster.Evidence.Select(e => e.CadreId).Should().Equal("C-1", "C-10", "C-10", "C-2", "干部-3", "C-5", "C-5");
+        foreach (var e in roster.Evidence)
+        {
+            ReferenceEquals(e.CadreId, roster.Cadres.Single(c => c.Id == e.CadreId).Id).Should().BeTrue("a reference shares its cadre's id string");
+        }
+
+        roster.Layout!.EvidenceStarts.Should().Equal(0, 1, 3, 4, 5, 5, 7);
+    }
+
+    [Fact]
     public void Evaluate_ReadRoster_SameReportWithAndWithoutLayout()
     {
         var roster = RosterReader.Read(Json(Generated));
