@@ -67,7 +67,9 @@ internal sealed partial class RosterParser
     private bool _boardAscends = true;
 
     // A chunk's parser shares, read only, the ids its elements reference (the parent reads nothing
-    // meanwhile); cadres get their own id dictionary, merged into the parent's in document order.
+    // meanwhile). A chunk of cadres keeps no ids of its own: the parent puts them into its dictionary
+    // in document order when it merges the chunk, and any duplicate, within a chunk or across, fails
+    // the fast path there.
     private RosterParser(RosterParser parent, int section, StringCache names)
         : this(
             parallel: null,
@@ -77,6 +79,7 @@ internal sealed partial class RosterParser
             parent._units,
             parent._cadres)
     {
+        _keepsCadreIds = section != CadresSection;
     }
 
     private void NoteBoardKey(string cadreId, AssessmentPeriod period)

@@ -161,6 +161,10 @@ internal sealed partial class RosterParser
     // guessing that a reference names the unit or cadre after the previous one.
     private readonly List<Unit> _unitList;
     private readonly List<Cadre> _cadreList;
+
+    // Whether cadre ids go into _cadreIds as they are read. A chunk of the cadres section leaves that
+    // to its parent, whose merge puts every id into its own dictionary and finds any duplicate there.
+    private readonly bool _keepsCadreIds = true;
     private readonly OwnerRuns _cadreRuns = new();
     private readonly OwnerRuns _evidenceRuns = new();
     private readonly OwnerRuns _gradeRuns = new();
@@ -693,7 +697,7 @@ internal sealed partial class RosterParser
             {
                 case 0:
                     id = ReadId(ref c);
-                    if (id is not null && !_cadreIds.TryAdd(id, index))
+                    if (id is not null && _keepsCadreIds && !_cadreIds.TryAdd(id, index))
                     {
                         Error($"duplicate cadre id '{id}' (first used at $.cadres[{_cadreIds[id]}].id); expected cadre ids to be unique");
                     }

@@ -221,6 +221,27 @@ public sealed class RosterReaderParallelTests
         AssertSameErrors(json, "duplicate cadre id");
     }
 
+    [Theory]
+    [InlineData(700)]
+    [InlineData(1 << 20)]
+    public void Read_DuplicateCadreIdInTheSameChunk_FallsBack(int chunkBytes)
+    {
+        // Chunks of cadres keep no id dictionary of their own; the parent's merge must still catch a
+        // duplicate between neighbours, which share a chunk.
+        string firstId = GeneratedRoster.Cadres[0].Id;
+        string secondId = GeneratedRoster.Cadres[1].Id;
+        byte[] bytes = Json(new Roster { Period = GeneratedRoster.Period, Units = GeneratedRoster.Units, Cadres = GeneratedRoster.Cadres });
+        string json = Mutate(Encoding.UTF8.GetString(bytes), $"\"id\":\"{secondId}\"", $"\"id\":\"{firstId}\"");
+        bytes = Encoding.UTF8.GetBytes(json);
+
+        bool sequential = false;
+        Action parallelRead = () => ReadInParallel(bytes, chunkBytes, out sequential);
+
+        parallelRead.Should().ThrowExactly<RosterValidationException>().Which.Errors.Should().ContainSingle()
+            .Which.Message.Should().StartWith($"duplicate cadre id '{firstId}' (first used at $.cadres[0].id)");
+        sequential.Should().BeTrue();
+    }
+
     [Fact]
     public void Read_ReferenceToAnUnknownUnit_FallsBackAndReportsWhatSequentialReports()
     {
