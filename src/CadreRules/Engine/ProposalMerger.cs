@@ -316,46 +316,41 @@ internal static class ProposalMerger
     }
 
     /// <summary>
-    /// A proposal with its subject packed into two integers that order as the string does
-    /// (<see cref="PackedAscii"/>; other subjects compare as strings): most comparisons of the sort are
-    /// between different subjects, and they then
-    /// cost two integer comparisons instead of a string comparison through two object references.
+    /// A subject packed into two integers that order as the string does (<see cref="PackedAscii"/>; other
+    /// subjects compare as strings): most comparisons of a sort are between different subjects, and
+    /// they then cost two integer comparisons instead of a string comparison through two references.
     /// </summary>
-    private readonly struct Entry
+    private readonly struct SubjectKey
     {
-        public readonly Proposal Proposal;
-        public readonly ulong High;
-        public readonly ulong Low;
+        private readonly ulong _high;
+        private readonly ulong _low;
 
-        public Entry(Proposal proposal)
-        {
-            Proposal = proposal;
-            (High, Low) = PackedAscii.Pack(proposal.Subject);
-        }
+        public SubjectKey(string subject) => (_high, _low) = PackedAscii.Pack(subject);
 
-        /// <summary>Whether the subject was packed.</summary>
-        public bool Packed => (High | Low) != 0;
+        private bool Packed => (_high | _low) != 0;
+
+        /// <summary>The subjects' ordinal order.</summary>
+        public static int Compare(in SubjectKey a, string aSubject, in SubjectKey b, string bSubject) =>
+            a.Packed && b.Packed ? PackedAscii.Compare(a._high, a._low, b._high, b._low) : string.CompareOrdinal(aSubject, bSubject);
     }
 
-    /// <summary>A decision with its subject packed (<see cref="PackedAscii"/>), for report order.</summary>
-    private readonly struct DecisionEntry
+    /// <summary>A proposal with its subject's key.</summary>
+    private readonly struct Entry(Proposal proposal)
     {
-        public readonly Decision Decision;
-        public readonly ulong High;
-        public readonly ulong Low;
+        public readonly Proposal Proposal = proposal;
+        public readonly SubjectKey Key = new(proposal.Subject);
+    }
 
-        public DecisionEntry(Decision decision)
-        {
-            Decision = decision;
-            (High, Low) = PackedAscii.Pack(decision.Subject);
-        }
+    /// <summary>A decision with its subject's key, for report order.</summary>
+    private readonly struct DecisionEntry(Decision decision)
+    {
+        public readonly Decision Decision = decision;
+        public readonly SubjectKey Key = new(decision.Subject);
 
         /// <summary>Report order: subject, kind, category.</summary>
         public static int Compare(in DecisionEntry a, in DecisionEntry b)
         {
-            int c = (a.High | a.Low) != 0 && (b.High | b.Low) != 0
-                ? PackedAscii.Compare(a.High, a.Low, b.High, b.Low)
-                : string.CompareOrdinal(a.Decision.Subject, b.Decision.Subject);
+            int c = SubjectKey.Compare(a.Key, a.Decision.Subject, b.Key, b.Decision.Subject);
             if (c == 0)
             {
                 c = string.CompareOrdinal(a.Decision.Kind.Name, b.Decision.Kind.Name);
@@ -379,11 +374,8 @@ internal static class ProposalMerger
     {
         public int Compare(Entry a, Entry b) => Order(a, b);
 
-        /// <summary>The subjects' ordinal order, from the packed keys when both have them.</summary>
-        public static int CompareSubjects(in Entry a, in Entry b) =>
-            a.Packed && b.Packed
-                ? PackedAscii.Compare(a.High, a.Low, b.High, b.Low)
-                : string.CompareOrdinal(a.Proposal.Subject, b.Proposal.Subject);
+        /// <summary>The subjects' ordinal order.</summary>
+        public static int CompareSubjects(in Entry a, in Entry b) => SubjectKey.Compare(a.Key, a.Proposal.Subject, b.Key, b.Proposal.Subject);
 
         public static int Order(in Entry a, in Entry b)
         {
