@@ -229,6 +229,7 @@ public sealed class CadreEvaluator : ICadreEvaluator
 
             decisions = [.. ProposalMerger.Merge(foreignLists, parallelism)];
         }
+
         var total = default(StatisticsCounter);
         foreach (var counter in statistics)
         {
