@@ -178,10 +178,12 @@ public sealed class CadreEvaluator : ICadreEvaluator
             var counter = default(StatisticsCounter);
             var batchFacts = new List<object>(1 + seeded.Count + (batch.Count * (rawFacts.Any ? 12 : 1))) { context };
             batchFacts.AddRange(seeded);
+            var own = new HashSet<string>(batch.Count, StringComparer.Ordinal);
             for (int i = batch.Start; i < batch.Start + batch.Count; i++)
             {
                 var record = index.RecordOf(index.CadreOrder[i], context);
                 batchFacts.Add(record);
+                own.Add(record.Id);
                 if (rawFacts.Any)
                 {
                     rawFacts.AddTo(batchFacts, record);
@@ -199,12 +201,6 @@ public sealed class CadreEvaluator : ICadreEvaluator
             // Decisions about the batch's own cadres are built here, so that their proposals die with
             // the session instead of living until the end of the evaluation; proposals about anything
             // else (units, or other batches' cadres: host rules may) are merged at the end.
-            var own = new HashSet<string>(batch.Count, StringComparer.Ordinal);
-            for (int i = batch.Start; i < batch.Start + batch.Count; i++)
-            {
-                own.Add(index.Cadres[index.CadreOrder[i]].Id);
-            }
-
             var foreign = new List<Proposal>();
             var retained = new List<Proposal>();
             cadreDecisions[b] = ProposalMerger.MergeOwn(produced, own, foreign, retained);
@@ -395,11 +391,11 @@ internal sealed class RosterIndex
         var found = new List<string>[4];
         Action[] builds =
         [
-            () => evidence = Grouped<Evidence>.Build(roster.Evidence, layout?.EvidenceStarts, cadres.Count, cadreIndex, e => e.CadreId, e => $"evidence '{e.Id}'", found[0] = []),
-            () => grades = Grouped<AnnualGrade>.Build(roster.AnnualGrades, layout?.GradeStarts, cadres.Count, cadreIndex, g => g.CadreId,
+            () => evidence = Grouped<Evidence>.Build(roster.Evidence, layout?.EvidenceStarts, cadreIndex, e => e.CadreId, e => $"evidence '{e.Id}'", found[0] = []),
+            () => grades = Grouped<AnnualGrade>.Build(roster.AnnualGrades, layout?.GradeStarts, cadreIndex, g => g.CadreId,
                 g => string.Create(CultureInfo.InvariantCulture, $"annual grade {g.Year}"), found[1] = []),
-            () => measures = Grouped<Measure>.Build(roster.Measures, layout?.MeasureStarts, cadres.Count, cadreIndex, m => m.CadreId, m => $"measure '{m.Id}'", found[2] = []),
-            () => boards = Grouped<BoardPlacement>.Build(roster.BoardHistory, layout?.BoardStarts, cadres.Count, cadreIndex, b => b.CadreId, b => $"board placement {b.Period}", found[3] = []),
+            () => measures = Grouped<Measure>.Build(roster.Measures, layout?.MeasureStarts, cadreIndex, m => m.CadreId, m => $"measure '{m.Id}'", found[2] = []),
+            () => boards = Grouped<BoardPlacement>.Build(roster.BoardHistory, layout?.BoardStarts, cadreIndex, b => b.CadreId, b => $"board placement {b.Period}", found[3] = []),
         ];
         if (parallel)
         {
@@ -507,7 +503,7 @@ internal sealed class RosterIndex
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public static Grouped<T> Build(IReadOnlyList<T> items, int[]? starts, int cadres, Dictionary<string, int>? cadreIndex, Func<T, string> owner, Func<T, string> describe, List<string> problems)
+        public static Grouped<T> Build(IReadOnlyList<T> items, int[]? starts, Dictionary<string, int>? cadreIndex, Func<T, string> owner, Func<T, string> describe, List<string> problems)
         {
             if (starts is not null)
             {

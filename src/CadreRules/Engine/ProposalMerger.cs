@@ -134,23 +134,27 @@ internal static class ProposalMerger
 
         var others = Merge(foreign, parallel);
         var combined = new List<Decision>(count + others.Count);
-        int a = 0, b = 0;
-        while (a < keyed.Length || b < others.Count)
+        int a = 0;
+        foreach (var decision in others)
         {
-            if (b == others.Count)
+            var other = new DecisionEntry(decision);
+            int c;
+            while (a < keyed.Length && (c = DecisionEntry.Compare(keyed[a], other)) <= 0)
             {
+                if (c == 0)
+                {
+                    return null;
+                }
+
                 combined.Add(keyed[a++].Decision);
-                continue;
             }
 
-            var other = new DecisionEntry(others[b]);
-            int c = a == keyed.Length ? 1 : DecisionEntry.Compare(keyed[a], other);
-            if (c == 0)
-            {
-                return null;
-            }
+            combined.Add(decision);
+        }
 
-            combined.Add(c < 0 ? keyed[a++].Decision : others[b++]);
+        while (a < keyed.Length)
+        {
+            combined.Add(keyed[a++].Decision);
         }
 
         return combined;

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace CadreRules;
 
 /// <summary>
@@ -13,7 +15,25 @@ internal static class PackedAscii
     public const int MaxLength = 16;
 
     /// <summary>Packs <paramref name="text"/>, or gives (0, 0) when it is empty, longer than 16 or not ASCII without NUL.</summary>
-    public static (ulong High, ulong Low) Pack(string text)
+    public static (ulong High, ulong Low) Pack(string text) => Pack(text.AsSpan());
+
+    /// <summary>
+    /// Packs an id given as raw, unescaped UTF-8 bytes: 1 to 16 ASCII bytes other than NUL, not all of
+    /// them white space (an id must not be blank). Returns false for anything else, which is then read
+    /// as a string.
+    /// </summary>
+    public static bool TryPackId(ReadOnlySpan<byte> utf8, out ulong high, out ulong low)
+    {
+        // ASCII white space (char.IsWhiteSpace: tab to carriage return, 0x1C-0x1F, space) is all ≤ 0x20;
+        // an id with no byte above 0x20 is left to the string path, which decides whether it is blank
+        // (raw JSON strings hold no control characters, so that is only ever a blank id).
+        (high, low) = utf8.IndexOfAnyExceptInRange((byte)0, (byte)0x20) >= 0 ? Pack(utf8) : (0, 0);
+        return (high | low) != 0;
+    }
+
+    /// <summary>Packs UTF-16 chars or UTF-8 bytes alike (both are the code point for ASCII).</summary>
+    private static (ulong High, ulong Low) Pack<T>(ReadOnlySpan<T> text)
+        where T : unmanaged, IBinaryInteger<T>
     {
         if (text.Length is 0 or > MaxLength)
         {
@@ -26,61 +46,24 @@ internal static class PackedAscii
             ulong ch = 0;
             if (i < text.Length)
             {
-                ch = text[i];
+                ch = ulong.CreateTruncating(text[i]);
                 if (ch is 0 or > 0x7F)
                 {
                     return (0, 0);
                 }
             }
 
-            Shift(ref high, ref low, i, ch);
+            if (i < 8)
+            {
+                high = (high << 8) | ch;
+            }
+            else
+            {
+                low = (low << 8) | ch;
+            }
         }
 
         return (high, low);
-    }
-
-    /// <summary>
-    /// Packs an id given as raw, unescaped UTF-8 bytes: 1 to 16 ASCII bytes other than NUL, not all of
-    /// them white space (an id must not be blank). Returns false for anything else, which is then read
-    /// as a string.
-    /// </summary>
-    public static bool TryPackId(ReadOnlySpan<byte> utf8, out ulong high, out ulong low)
-    {
-        high = 0;
-        low = 0;
-        if (utf8.Length is 0 or > MaxLength)
-        {
-            return false;
-        }
-
-        // ASCII white space (char.IsWhiteSpace: tab to carriage return, 0x1C-0x1F, space) is all ≤ 0x20;
-        // an id with no byte above 0x20 is left to the string path, which decides whether it is blank
-        // (raw JSON strings hold no control characters, so that is only ever a blank id).
-        bool visible = false;
-        for (int i = 0; i < MaxLength; i++)
-        {
-            ulong b = 0;
-            if (i < utf8.Length)
-            {
-                b = utf8[i];
-                if (b is 0 or > 0x7F)
-                {
-                    high = low = 0;
-                    return false;
-                }
-
-                visible |= b > 0x20;
-            }
-
-            Shift(ref high, ref low, i, b);
-        }
-
-        if (!visible)
-        {
-            high = low = 0;
-        }
-
-        return visible;
     }
 
     /// <summary>The string a pair packs.</summary>
@@ -106,16 +89,4 @@ internal static class PackedAscii
     /// <summary>Compares two packed strings as <see cref="string.CompareOrdinal(string, string)"/> compares them.</summary>
     public static int Compare(ulong highA, ulong lowA, ulong highB, ulong lowB) =>
         highA != highB ? highA.CompareTo(highB) : lowA.CompareTo(lowB);
-
-    private static void Shift(ref ulong high, ref ulong low, int i, ulong value)
-    {
-        if (i < 8)
-        {
-            high = (high << 8) | value;
-        }
-        else
-        {
-            low = (low << 8) | value;
-        }
-    }
 }
