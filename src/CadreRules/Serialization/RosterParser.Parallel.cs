@@ -49,22 +49,18 @@ internal sealed class SpeculationFailedException : Exception
 /// defined, malformed JSON, or an element count that differs from the split makes the whole read fail
 /// with <see cref="SpeculationFailedException"/>, and <see cref="RosterReader"/> reads the document again
 /// sequentially, which reports exactly what it always did. Duplicate keys across chunks are ruled out
-/// cheaply when keys ascend through the section (as generated rosters list them); otherwise the parent
-/// puts the keys into its dictionaries, as the sequential reader does once keys stop ascending.
+/// cheaply when record ids ascend through the section, and grade and board keys come grouped by cadre in
+/// ascending cadre order (as generated rosters list them); otherwise the parent puts the keys into its
+/// dictionaries, as the sequential reader does once they stop.
 /// </para>
 /// </remarks>
 internal sealed partial class RosterParser
 {
     private readonly ParallelReading? _parallel;
 
-    // First keys of a chunk, and the board keys' order (the sequential reader checks board keys with a
-    // dictionary only), for the merge to see whether keys ascend across chunks. Board keys are
-    // (cadre id, period ordinal), compared like grade keys.
+    // The first record id of a chunk, for the merge to see whether ids ascend across chunks (grade and
+    // board keys keep theirs in SectionKeys).
     private RecordId _firstRecordId;
-    private (string CadreId, int Year)? _firstGradeKey;
-    private (string CadreId, int Year)? _firstBoardKey;
-    private (string CadreId, int Year)? _lastBoardKey;
-    private bool _boardAscends = true;
 
     // A chunk's parser shares, read only, the ids its elements reference (the parent reads nothing
     // meanwhile). A chunk of cadres keeps no ids of its own: the parent puts them into its dictionary
@@ -80,18 +76,6 @@ internal sealed partial class RosterParser
             parent._cadres)
     {
         _keepsCadreIds = section != CadresSection;
-    }
-
-    private void NoteBoardKey(string cadreId, AssessmentPeriod period)
-    {
-        var key = (cadreId, PeriodOrdinal(period));
-        if (_lastBoardKey is { } last && !Ascends(key.cadreId, key.Item2, last))
-        {
-            _boardAscends = false;
-        }
-
-        _firstBoardKey ??= key;
-        _lastBoardKey = key;
     }
 
     /// <summary>Reads a record section through worker threads; the cursor is on the section's <c>[</c>.</summary>
@@ -438,37 +422,36 @@ internal sealed partial class RosterParser
         }
     }
 
-    private void MergeGrades(List<Chunk> chunks)
-    {
-        int before = _grades.Count;
-        (string CadreId, int Year)? last = _lastGradeKey;
-        bool ascending = _gradeKeys.Count == 0
-            && KeysAscend(chunks, ref last, child => child._gradeKeys.Count == 0, child => child._firstGradeKey, child => child._lastGradeKey);
-        Append(_grades, chunks, child => child._grades);
-        AppendRuns(_gradeRuns, chunks, child => child._gradeRuns);
-        if (ascending)
-        {
-            _lastGradeKey = last;
-        }
-        else
-        {
-            AddKeys(_gradeKeys, _grades, _gradeKeys.Count == 0 ? 0 : before, grade => (grade.CadreId, grade.Year));
-        }
-    }
+    private void MergeGrades(List<Chunk> chunks) =>
+        MergeKeyed(chunks, _grades, _gradeRuns, _gradeKeys, grade => (grade.CadreId, grade.Year), child => child._grades, child => child._gradeRuns, child => child._gradeKeys);
 
-    private void MergeBoard(List<Chunk> chunks)
-    {
-        int before = _board.Count;
-        (string CadreId, int Year)? last = null;
-        bool ascending = _boardKeys.Count == 0
-            && KeysAscend(chunks, ref last, child => child._boardAscends, child => child._firstBoardKey, child => child._lastBoardKey);
-        Append(_board, chunks, child => child._board);
-        AppendRuns(_boardRuns, chunks, child => child._boardRuns);
+    private void MergeBoard(List<Chunk> chunks) =>
+        MergeKeyed(chunks, _board, _boardRuns, _boardKeys, placement => (placement.CadreId, PeriodOrdinal(placement.Period)), child => child._board, child => child._boardRuns, child => child._boardKeys);
 
-        // Keys that ascend are distinct; the dictionary is not needed after the section.
-        if (!ascending)
+    /// <summary>Appends a keyed section's chunks; keys grouped by cadre within and across them are distinct, any others go through the dictionary.</summary>
+    private static void MergeKeyed<T>(
+        List<Chunk> chunks,
+        List<T> items,
+        OwnerRuns runs,
+        SectionKeys keys,
+        Func<T, (string CadreId, int Number)> keyOf,
+        Func<RosterParser, List<T>> itemsOf,
+        Func<RosterParser, OwnerRuns> runsOf,
+        Func<RosterParser, SectionKeys> keysOf)
+    {
+        int before = items.Count;
+        bool wasGrouped = keys.Grouped;
+        bool grouped = wasGrouped;
+        foreach (Chunk chunk in chunks)
         {
-            AddKeys(_boardKeys, _board, before, placement => (placement.CadreId, placement.Period));
+            grouped = grouped && keys.Follow(keysOf(chunk.Child!));
+        }
+
+        Append(items, chunks, itemsOf);
+        AppendRuns(runs, chunks, runsOf);
+        if (!grouped)
+        {
+            AddKeys(keys.Seen, items, wasGrouped ? 0 : before, keyOf);
         }
     }
 
@@ -487,29 +470,6 @@ internal sealed partial class RosterParser
         {
             target.AddRange(items(chunk.Child!));
         }
-    }
-
-    /// <summary>Whether (cadre id, number) keys ascend within and across the chunks, after <paramref name="last"/>, which ends as the last key.</summary>
-    private static bool KeysAscend(
-        List<Chunk> chunks,
-        ref (string CadreId, int Year)? last,
-        Func<RosterParser, bool> ascendWithin,
-        Func<RosterParser, (string CadreId, int Year)?> firstOf,
-        Func<RosterParser, (string CadreId, int Year)?> lastOf)
-    {
-        bool ascending = true;
-        foreach (Chunk chunk in chunks)
-        {
-            RosterParser child = chunk.Child!;
-            if (!ascendWithin(child) || (last is { } l && firstOf(child) is { } f && !Ascends(f.CadreId, f.Year, l)))
-            {
-                ascending = false;
-            }
-
-            last = lastOf(child) ?? last;
-        }
-
-        return ascending;
     }
 
     /// <summary>Adds the keys of items[from..]; a key already there means a duplicate, which only the sequential read reports.</summary>

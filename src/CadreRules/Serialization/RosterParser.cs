@@ -141,17 +141,16 @@ internal sealed partial class RosterParser
     private readonly Dictionary<string, int> _cadreIds;
     private readonly Dictionary<string, int> _recordIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Unit, int Project)> _projectIds = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string CadreId, int Year), int> _gradeKeys = [];
 
-    // Generated rosters list record ids and grade keys in ascending order. While they ascend they are
-    // distinct without a dictionary (millions of entries, most of the reader's garbage); the first key
-    // out of order fills the dictionary from the result lists and the keys of elements that built
-    // nothing, and from then on the dictionary decides, with the same messages.
+    // Generated rosters list record ids in ascending order, and grade and board keys grouped by cadre in
+    // ascending cadre order. While they do, ids are distinct without a dictionary (millions of entries,
+    // most of the reader's garbage) and a key is compared only with its cadre's few (SectionKeys); the
+    // first id or key out of order fills the dictionary from the result lists and the keys of elements
+    // that built nothing, and from then on the dictionary decides, with the same messages.
     private RecordId _lastRecordId;
-    private (string CadreId, int Year)? _lastGradeKey;
     private readonly List<(string Id, int Location)> _unbuiltRecordIds = [];
-    private readonly List<(string CadreId, int Year, int Index)> _unbuiltGradeKeys = [];
-    private readonly Dictionary<(string CadreId, AssessmentPeriod Period), int> _boardKeys = [];
+    private readonly SectionKeys _gradeKeys;
+    private readonly SectionKeys _boardKeys;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _unitLookup;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _cadreLookup;
     private readonly LastReference _lastUnitReference = new();
@@ -191,6 +190,8 @@ internal sealed partial class RosterParser
         _names = names;
         _unitLookup = _unitIds.GetAlternateLookup<ReadOnlySpan<char>>();
         _cadreLookup = _cadreIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        _gradeKeys = new(() => _grades.Count, i => (_grades[i].CadreId, _grades[i].Year), _gradeGaps);
+        _boardKeys = new(() => _board.Count, i => (_board[i].CadreId, PeriodOrdinal(_board[i].Period)), _boardGaps);
     }
 
     /// <summary>An evidence or measure id as read: a string or a packed id (<see cref="PackedAscii"/>); default: none.</summary>
@@ -949,11 +950,11 @@ internal sealed partial class RosterParser
         }
 
         ReportMissing(seen, 0b111, GradeFields);
-        if (cadreId is not null && year is { } y && !IsNewGradeKey(cadreId, y, index))
+        if (cadreId is not null && year is { } y && !_gradeKeys.IsNew(cadreId, y, index))
         {
             Error(string.Create(
                 CultureInfo.InvariantCulture,
-                $"duplicate annual grade for cadre '{cadreId}' and year {y} (first at $.annualGrades[{_gradeKeys[(cadreId, y)]}]); expected one grade per cadre and year"));
+                $"duplicate annual grade for cadre '{cadreId}' and year {y} (first at $.annualGrades[{_gradeKeys.FirstIndexOf(cadreId, y)}]); expected one grade per cadre and year"));
         }
 
         if (cadreId is null || year is null || grade is null)
@@ -961,9 +962,9 @@ internal sealed partial class RosterParser
             if (year is { } pendingYear)
             {
                 _pendingChecks.Add(new(GradesSection, index, 0, 1, CheckKind.Year, pendingYear));
-                if (cadreId is not null && _gradeKeys.Count == 0)
+                if (cadreId is not null)
                 {
-                    _unbuiltGradeKeys.Add((cadreId, pendingYear, index));
+                    _gradeKeys.NoteUnbuilt(cadreId, pendingYear, index);
                 }
             }
 
@@ -1053,14 +1054,9 @@ internal sealed partial class RosterParser
         }
 
         ReportMissing(seen, 0b111, BoardFields);
-        if (cadreId is not null && period is { } noted)
+        if (cadreId is not null && period is { } p && !_boardKeys.IsNew(cadreId, PeriodOrdinal(p), index))
         {
-            NoteBoardKey(cadreId, noted);
-        }
-
-        if (cadreId is not null && period is { } p && !_boardKeys.TryAdd((cadreId, p), index))
-        {
-            Error($"duplicate board placement for cadre '{cadreId}' in period {p} (first at $.boardHistory[{_boardKeys[(cadreId, p)]}]); expected one placement per cadre and period");
+            Error($"duplicate board placement for cadre '{cadreId}' in period {p} (first at $.boardHistory[{_boardKeys.FirstIndexOf(cadreId, PeriodOrdinal(p))}]); expected one placement per cadre and period");
         }
 
         if (cadreId is null || period is null || board is null)
@@ -1068,6 +1064,10 @@ internal sealed partial class RosterParser
             if (period is { } pending)
             {
                 _pendingChecks.Add(new(BoardSection, index, 0, 1, CheckKind.Period, PeriodOrdinal(pending)));
+                if (cadreId is not null)
+                {
+                    _boardKeys.NoteUnbuilt(cadreId, PeriodOrdinal(pending), index);
+                }
             }
 
             return false;
@@ -1078,39 +1078,123 @@ internal sealed partial class RosterParser
         return true;
     }
 
-    /// <summary>Records a grade's key; <see langword="false"/> when an earlier grade has it (see <see cref="_gradeKeys"/>).</summary>
-    private bool IsNewGradeKey(string cadreId, int year, int index)
+    /// <summary>
+    /// The (cadre id, number) keys of one section's elements (annual grades: the year; board placements:
+    /// the period's ordinal), checked for duplicates. While the keys come grouped by cadre, cadres in
+    /// ascending id order and each cadre's numbers in any order, a key is compared only with its own
+    /// cadre's; the first key that breaks the grouping fills a dictionary from the section's results
+    /// (located through its gaps) and the keys of elements that built nothing, and from then on the
+    /// dictionary decides.
+    /// </summary>
+    /// <param name="count">The number of results so far.</param>
+    /// <param name="keyOf">The key of the result at a list index.</param>
+    /// <param name="gaps">The section's gaps (JSON indices of elements that built nothing).</param>
+    private sealed class SectionKeys(Func<int> count, Func<int, (string CadreId, int Number)> keyOf, List<int> gaps)
     {
-        if (_gradeKeys.Count == 0)
+        private readonly List<(string CadreId, int Number, int Index)> _unbuilt = [];
+
+        // The numbers of the last cadre's keys, and of the first cadre's (a chunk's parser keeps those
+        // for the merge, where the first cadre of a chunk may be the last of the chunk before).
+        private readonly List<int> _run = [];
+        private readonly List<int> _leading = [];
+        private bool _inLeadingRun = true;
+
+        /// <summary>Gets the keys by first JSON index; empty while the keys come grouped.</summary>
+        public Dictionary<(string CadreId, int Number), int> Seen { get; } = [];
+
+        /// <summary>Gets whether the keys so far came grouped by cadre, in ascending cadre order.</summary>
+        public bool Grouped => Seen.Count == 0;
+
+        /// <summary>Gets the first key's cadre id, or <see langword="null"/> before any key.</summary>
+        public string? FirstCadreId { get; private set; }
+
+        /// <summary>Gets the last key's cadre id while the keys come grouped.</summary>
+        public string? LastCadreId { get; private set; }
+
+        /// <summary>Records a key; <see langword="false"/> when an earlier element has it (<see cref="FirstIndexOf"/> says which).</summary>
+        public bool IsNew(string cadreId, int number, int index)
         {
-            if (_lastGradeKey is not { } last || Ascends(cadreId, year, last))
+            if (Seen.Count == 0)
             {
-                _firstGradeKey ??= (cadreId, year);
-                _lastGradeKey = (cadreId, year);
-                return true;
+                int order = LastCadreId is null ? 1 : string.CompareOrdinal(cadreId, LastCadreId);
+                if (order > 0)
+                {
+                    _inLeadingRun = LastCadreId is null;
+                    FirstCadreId ??= cadreId;
+                    LastCadreId = cadreId;
+                    _run.Clear();
+                }
+
+                if (order >= 0 && !_run.Contains(number))
+                {
+                    _run.Add(number);
+                    if (_inLeadingRun)
+                    {
+                        _leading.Add(number);
+                    }
+
+                    return true;
+                }
+
+                int gap = 0;
+                for (int i = 0, n = count(); i < n; i++)
+                {
+                    Seen.Add(keyOf(i), JsonIndex(i, gaps, ref gap));
+                }
+
+                foreach (var (unbuiltCadreId, unbuiltNumber, unbuiltIndex) in _unbuilt)
+                {
+                    Seen.Add((unbuiltCadreId, unbuiltNumber), unbuiltIndex);
+                }
+
+                _unbuilt.Clear();
             }
 
-            int gap = 0;
-            for (int i = 0; i < _grades.Count; i++)
-            {
-                _gradeKeys.Add((_grades[i].CadreId, _grades[i].Year), JsonIndex(i, _gradeGaps, ref gap));
-            }
-
-            foreach (var (unbuiltCadreId, unbuiltYear, unbuiltIndex) in _unbuiltGradeKeys)
-            {
-                _gradeKeys.Add((unbuiltCadreId, unbuiltYear), unbuiltIndex);
-            }
-
-            _unbuiltGradeKeys.Clear();
+            return Seen.TryAdd((cadreId, number), index);
         }
 
-        return _gradeKeys.TryAdd((cadreId, year), index);
-    }
+        /// <summary>Keeps the key of an element that built nothing (after <see cref="IsNew"/>), for a later fill.</summary>
+        public void NoteUnbuilt(string cadreId, int number, int index)
+        {
+            if (Seen.Count == 0)
+            {
+                _unbuilt.Add((cadreId, number, index));
+            }
+        }
 
-    private static bool Ascends(string cadreId, int year, (string CadreId, int Year) last)
-    {
-        int order = string.CompareOrdinal(cadreId, last.CadreId);
-        return order > 0 || (order == 0 && year > last.Year);
+        /// <summary>The JSON index of the first element with a key <see cref="IsNew"/> found taken.</summary>
+        public int FirstIndexOf(string cadreId, int number) => Seen[(cadreId, number)];
+
+        /// <summary>
+        /// Takes the keys of <paramref name="next"/> (a chunk's parser, read after this one's keys) as if read
+        /// here; <see langword="false"/> when together they are not grouped, and then this one's grouping
+        /// state is left as it is, for the caller to fill <see cref="Seen"/>.
+        /// </summary>
+        public bool Follow(SectionKeys next)
+        {
+            if (!next.Grouped || next.FirstCadreId is null)
+            {
+                return next.Grouped;
+            }
+
+            int order = LastCadreId is null ? 1 : string.CompareOrdinal(next.FirstCadreId, LastCadreId);
+            if (order < 0 || (order == 0 && next._leading.Exists(_run.Contains)))
+            {
+                return false;
+            }
+
+            bool oneCadre = string.Equals(next.FirstCadreId, next.LastCadreId, StringComparison.Ordinal);
+            if (order > 0 || !oneCadre)
+            {
+                _run.Clear();
+            }
+
+            _run.AddRange(oneCadre ? next._leading : next._run);
+            FirstCadreId ??= next.FirstCadreId;
+            LastCadreId = next.LastCadreId;
+            _inLeadingRun = false;
+            return true;
+        }
     }
 
     private static int PeriodOrdinal(AssessmentPeriod period) => (period.Year * 2) + (int)period.Half - 1;

@@ -4,8 +4,9 @@ using static CadreRules.Tests.Serialization.RosterDocuments;
 namespace CadreRules.Tests.Serialization;
 
 /// <summary>
-/// Duplicate record ids and annual-grade keys are found the same way whether the keys before them
-/// ascend (checked without a dictionary) or not, including first uses by elements that built nothing.
+/// Duplicate record ids, annual-grade keys and board-placement keys are found the same way whether the
+/// ids before them ascend and the keys before them come grouped by cadre (both checked without a
+/// dictionary) or not, including first uses by elements that built nothing.
 /// </summary>
 public sealed class RosterReaderDuplicateOrderTests
 {
@@ -105,5 +106,67 @@ public sealed class RosterReaderDuplicateOrderTests
         var roster = Read(json);
 
         roster.AnnualGrades.Select(g => (g.CadreId, g.Year)).Should().Equal(("C-001", 2023), ("C-000", 2023), ("C-001", 2022));
+    }
+
+    [Fact]
+    public void Read_BoardKeyOutOfOrderMatchingUnbuiltPlacement_ReportsTheUnbuiltPlacementAsFirstUse()
+    {
+        string json = Example(
+            """
+            "boardHistory": [ { "cadreId": "C-001", "period": "2024H1", "board": "Yellow" } ]
+            """,
+            """
+            "boardHistory": [
+                "x",
+                { "cadreId": "C-001", "period": "2022H1", "board": "Red" },
+                { "cadreId": "C-001", "period": "2022H2" },
+                { "cadreId": "C-001", "period": "2024H1", "board": "Yellow" },
+                { "cadreId": "C-001", "period": "2022H2", "board": "Red" },
+                { "cadreId": "C-001", "period": "2022H1", "board": "Yellow" },
+                { "cadreId": "C-001", "period": "2023H1", "board": "Red" }
+              ]
+            """);
+
+        var duplicates = Duplicates(json);
+
+        duplicates.Select(e => e.Path).Should().Equal("$.boardHistory[4]", "$.boardHistory[5]");
+        duplicates[0].Message.Should().Be("duplicate board placement for cadre 'C-001' in period 2022H2 (first at $.boardHistory[2]); expected one placement per cadre and period");
+        duplicates[1].Message.Should().Be("duplicate board placement for cadre 'C-001' in period 2022H1 (first at $.boardHistory[1]); expected one placement per cadre and period");
+    }
+
+    [Fact]
+    public void Read_BoardKeyRepeatedWhileAscending_IsReportedAgainstTheFirst()
+    {
+        string json = Example(
+            """
+            "boardHistory": [ { "cadreId": "C-001", "period": "2024H1", "board": "Yellow" } ]
+            """,
+            """
+            "boardHistory": [
+                { "cadreId": "C-001", "period": "2023H1", "board": "Red" },
+                { "cadreId": "C-001", "period": "2023H2", "board": "Red" },
+                { "cadreId": "C-001", "period": "2023H2", "board": "Yellow" }
+              ]
+            """);
+
+        var duplicates = Duplicates(json);
+
+        duplicates.Should().ContainSingle().Which.Message.Should().Be(
+            "duplicate board placement for cadre 'C-001' in period 2023H2 (first at $.boardHistory[1]); expected one placement per cadre and period");
+        duplicates[0].Path.Should().Be("$.boardHistory[2]");
+    }
+
+    [Fact]
+    public void Read_BoardKeysOutOfOrder_AreAccepted()
+    {
+        string cadre2 = """, { "id": "C-000", "name": "王五", "unitId": "U-XQ", "rank": "Section" }""";
+        string json = Mutate(
+            Example("\"cityManaged\": true }", "\"cityManaged\": true }" + cadre2),
+            """{ "cadreId": "C-001", "period": "2024H1", "board": "Yellow" }""",
+            """{ "cadreId": "C-001", "period": "2024H1", "board": "Yellow" }, { "cadreId": "C-000", "period": "2024H1", "board": "Red" }, { "cadreId": "C-001", "period": "2023H2", "board": "Red" }""");
+
+        var roster = Read(json);
+
+        roster.BoardHistory.Select(b => (b.CadreId, b.Period.ToString())).Should().Equal(("C-001", "2024H1"), ("C-000", "2024H1"), ("C-001", "2023H2"));
     }
 }

@@ -126,6 +126,64 @@ public sealed class RosterReaderParallelTests
         AssertSameErrors(json, board ? "duplicate board placement" : "duplicate annual grade");
     }
 
+    // Grade and board keys grouped by cadre (cadres ascending, each cadre's keys in any order) are
+    // checked without a dictionary; with one element per chunk every cadre of several keys spans chunks.
+    [Theory]
+    [InlineData(1)]
+    [InlineData(150)]
+    public void Read_KeysGroupedByCadreInAnyOrderWithin_FastPathReadsSame(int chunkBytes)
+    {
+        var grouped = new Roster
+        {
+            Period = GeneratedRoster.Period,
+            Units = GeneratedRoster.Units,
+            Cadres = GeneratedRoster.Cadres,
+            AnnualGrades = [.. GeneratedRoster.AnnualGrades.OrderBy(g => g.CadreId, StringComparer.Ordinal).ThenByDescending(g => g.Year)],
+            BoardHistory = [.. GeneratedRoster.BoardHistory.OrderBy(b => b.CadreId, StringComparer.Ordinal).ThenByDescending(b => b.Period)],
+        };
+        grouped.BoardHistory.GroupBy(b => b.CadreId).Should().Contain(g => g.Count() > 2, "some cadre's keys must span several chunks");
+        byte[] json = Json(grouped);
+
+        var roster = ReadInParallel(json, chunkBytes, out bool sequential);
+
+        sequential.Should().BeFalse();
+        Dump(roster).Should().Be(Dump(Sequential(json)));
+    }
+
+    // A cadre's duplicate key in the chunk after its first, and in the same chunk, not adjacent.
+    [Theory]
+    [InlineData(false, 1)]
+    [InlineData(true, 1)]
+    [InlineData(false, 700)]
+    [InlineData(true, 700)]
+    public void Read_DuplicateKeyWithinItsCadresGroup_FastPathFallsBackAndReportsSame(bool board, int chunkBytes)
+    {
+        var grades = GeneratedRoster.AnnualGrades.ToList();
+        var placements = GeneratedRoster.BoardHistory.ToList();
+        if (board)
+        {
+            int at = placements.FindIndex(b => placements.Count(o => o.CadreId == b.CadreId) >= 2);
+            placements.Insert(at + 2, placements[at]);
+        }
+        else
+        {
+            int at = grades.FindIndex(g => grades.Count(o => o.CadreId == g.CadreId) >= 2);
+            grades.Insert(at + 2, grades[at]);
+        }
+
+        string json = Encoding.UTF8.GetString(Json(new Roster
+        {
+            Period = GeneratedRoster.Period,
+            Units = GeneratedRoster.Units,
+            Cadres = GeneratedRoster.Cadres,
+            AnnualGrades = grades,
+            BoardHistory = placements,
+        }));
+
+        var errors = AssertSameErrors(json, board ? "duplicate board placement" : "duplicate annual grade", chunkBytes);
+        errors.Should().ContainSingle(e => e.Message.StartsWith("duplicate", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Read_StringsWithEscapesBracketsAndCommas_FastPathReadsSame()
     {
@@ -357,7 +415,7 @@ public sealed class RosterReaderParallelTests
     }
 
     /// <summary>Asserts that the fast path falls back and reports exactly the sequential read's errors.</summary>
-    private static IReadOnlyList<RosterError> AssertSameErrors(string json, string expectedStart)
+    private static IReadOnlyList<RosterError> AssertSameErrors(string json, string expectedStart, int chunkBytes = 700)
     {
         byte[] bytes = Encoding.UTF8.GetBytes(json);
         Action sequentialRead = () => Sequential(bytes);
@@ -365,7 +423,7 @@ public sealed class RosterReaderParallelTests
         expected.Should().Contain(e => e.Message.StartsWith(expectedStart, StringComparison.Ordinal));
 
         bool sequential = false;
-        Action parallelRead = () => ReadInParallel(bytes, chunkBytes: 700, out sequential);
+        Action parallelRead = () => ReadInParallel(bytes, chunkBytes, out sequential);
 
         parallelRead.Should().ThrowExactly<RosterValidationException>().Which.Errors.Should().Equal(expected);
         sequential.Should().BeTrue("only the sequential read reports errors");
