@@ -114,14 +114,7 @@ public sealed class RosterReaderParallelTests
             grades.Add(grades[0]);
         }
 
-        string json = Encoding.UTF8.GetString(Json(new Roster
-        {
-            Period = GeneratedRoster.Period,
-            Units = GeneratedRoster.Units,
-            Cadres = GeneratedRoster.Cadres,
-            AnnualGrades = grades,
-            BoardHistory = placements,
-        }));
+        string json = HistoryDocument(grades, placements);
 
         AssertSameErrors(json, board ? "duplicate board placement" : "duplicate annual grade");
     }
@@ -171,14 +164,7 @@ public sealed class RosterReaderParallelTests
             grades.Insert(at + 2, grades[at]);
         }
 
-        string json = Encoding.UTF8.GetString(Json(new Roster
-        {
-            Period = GeneratedRoster.Period,
-            Units = GeneratedRoster.Units,
-            Cadres = GeneratedRoster.Cadres,
-            AnnualGrades = grades,
-            BoardHistory = placements,
-        }));
+        string json = HistoryDocument(grades, placements);
 
         var errors = AssertSameErrors(json, board ? "duplicate board placement" : "duplicate annual grade", chunkBytes);
         errors.Should().ContainSingle(e => e.Message.StartsWith("duplicate", StringComparison.Ordinal));
@@ -415,6 +401,17 @@ public sealed class RosterReaderParallelTests
     }
 
     /// <summary>Asserts that the fast path falls back and reports exactly the sequential read's errors.</summary>
+    /// <summary>The generated roster's units and cadres with the given history, as a document.</summary>
+    private static string HistoryDocument(List<AnnualGrade> grades, List<BoardPlacement> placements) =>
+        Encoding.UTF8.GetString(Json(new Roster
+        {
+            Period = GeneratedRoster.Period,
+            Units = GeneratedRoster.Units,
+            Cadres = GeneratedRoster.Cadres,
+            AnnualGrades = grades,
+            BoardHistory = placements,
+        }));
+
     private static IReadOnlyList<RosterError> AssertSameErrors(string json, string expectedStart, int chunkBytes = 700)
     {
         byte[] bytes = Encoding.UTF8.GetBytes(json);
