@@ -1099,6 +1099,10 @@ internal sealed partial class RosterParser
         private readonly List<int> _leading = [];
         private bool _inLeadingRun = true;
 
+        // A cadre's keys are compared one by one: a cadre with more than this many goes to the dictionary,
+        // so that a document with thousands of grades for one cadre does not cost their square.
+        private const int MaxRun = 32;
+
         /// <summary>Gets the keys by first JSON index; empty while the keys come grouped.</summary>
         public Dictionary<(string CadreId, int Number), int> Seen { get; } = [];
 
@@ -1125,7 +1129,7 @@ internal sealed partial class RosterParser
                     _run.Clear();
                 }
 
-                if (order >= 0 && !_run.Contains(number))
+                if (order >= 0 && _run.Count < MaxRun && !_run.Contains(number))
                 {
                     _run.Add(number);
                     if (_inLeadingRun)
@@ -1178,7 +1182,7 @@ internal sealed partial class RosterParser
             }
 
             int order = LastCadreId is null ? 1 : string.CompareOrdinal(next.FirstCadreId, LastCadreId);
-            if (order < 0 || (order == 0 && next._leading.Exists(_run.Contains)))
+            if (order < 0 || (order == 0 && (_run.Count + next._leading.Count > MaxRun || next._leading.Exists(_run.Contains))))
             {
                 return false;
             }

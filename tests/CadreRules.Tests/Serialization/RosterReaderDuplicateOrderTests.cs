@@ -169,4 +169,23 @@ public sealed class RosterReaderDuplicateOrderTests
 
         roster.BoardHistory.Select(b => (b.CadreId, b.Period.ToString())).Should().Equal(("C-001", "2024H1"), ("C-000", "2024H1"), ("C-001", "2023H2"));
     }
+
+    // More keys for one cadre than the reader compares one by one: the dictionary takes over, same result.
+    [Fact]
+    public void Read_ManyGradesForOneCadre_AreAcceptedAndADuplicateIsReportedAgainstTheFirst()
+    {
+        string Grades(int extra) => string.Join(", ", Enumerable.Range(0, 40).Select(i => 2023 - i).Concat(Enumerable.Repeat(2023, extra))
+            .Select(y => $$"""{ "cadreId": "C-001", "year": {{y}}, "grade": "Competent" }"""));
+        string original = """
+            "annualGrades": [ { "cadreId": "C-001", "year": 2023, "grade": "Competent" } ]
+            """;
+
+        var roster = Read(Example(original, $"\"annualGrades\": [ {Grades(0)} ]"));
+        var duplicates = Duplicates(Example(original, $"\"annualGrades\": [ {Grades(1)} ]"));
+
+        roster.AnnualGrades.Should().HaveCount(40);
+        duplicates.Should().ContainSingle().Which.Message.Should().Be(
+            "duplicate annual grade for cadre 'C-001' and year 2023 (first at $.annualGrades[0]); expected one grade per cadre and year");
+        duplicates[0].Path.Should().Be("$.annualGrades[40]");
+    }
 }
