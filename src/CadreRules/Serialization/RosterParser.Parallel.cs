@@ -13,11 +13,19 @@ namespace CadreRules.Serialization;
 /// <param name="ChunkBytes">The size a chunk reaches before it is cut at the next element boundary.</param>
 internal sealed record ParallelReading(int Workers, int ChunkBytes)
 {
+    private int _plainChunks;
+
     /// <summary>The chunk size used by <see cref="RosterReader"/>.</summary>
     public const int DefaultChunkBytes = 512 * 1024;
 
     /// <summary>Documents shorter than this are read sequentially: threads would cost more than they save.</summary>
     public const long DefaultMinimumBytes = 4 * 1024 * 1024;
+
+    /// <summary>Gets how many evidence chunks read with these settings took the plain path (tests watch it).</summary>
+    public int PlainChunks => Volatile.Read(ref _plainChunks);
+
+    /// <summary>Counts an evidence chunk read plainly.</summary>
+    public void NotePlainChunk() => Interlocked.Increment(ref _plainChunks);
 }
 
 /// <summary>
@@ -520,6 +528,20 @@ internal sealed partial class RosterParser
 
                 var child = new RosterParser(parent, section, names);
                 child.Reserve(section, _elements);
+                if (section == EvidenceSection)
+                {
+                    if (child.TryReadPlainEvidence(bytes.AsSpan(0, _length)) == _elements)
+                    {
+                        parent._parallel!.NotePlainChunk();
+                        Child = child;
+                        return;
+                    }
+
+                    // Not plain: the full parser reads the chunk afresh and decides.
+                    child = new RosterParser(parent, section, names);
+                    child.Reserve(section, _elements);
+                }
+
                 if (child.ReadChunk(bytes.AsSpan(0, _length), section, _firstIndex) == _elements && child.IsClean)
                 {
                     Child = child;

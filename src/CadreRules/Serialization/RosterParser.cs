@@ -818,13 +818,7 @@ internal sealed partial class RosterParser
         ReportMissing(seen, EvidenceCommon, EvidenceFields);
         if (kind is { } k)
         {
-            ulong own = k switch
-            {
-                EvidenceKind.WorkStyle => Bits(5, 6, 7),
-                EvidenceKind.NegativeList => Bits(7, 8),
-                EvidenceKind.KeyTask => Bits(9, 10),
-                _ => Bits(11),
-            };
+            ulong own = OwnFields(k);
             ulong foreign = seen & EvidenceKindSpecific & ~own;
             for (int bit = 0; bit < EvidenceFields.Names.Length; bit++)
             {

@@ -119,6 +119,54 @@ public sealed class RosterReaderParallelTests
         AssertSameErrors(json, board ? "duplicate board placement" : "duplicate annual grade");
     }
 
+    // Evidence written plainly is read without a JSON reader (RosterParser.PlainEvidence.cs); an element
+    // written any other way sends its chunk to the full parser. One element per chunk here, so the plain
+    // chunks count the elements read plainly.
+    [Theory]
+    [InlineData("as written", true)]
+    [InlineData("enum names in lower case", true)]
+    [InlineData("spaces around names, colons and commas", true)]
+    [InlineData("kind first", true)]
+    [InlineData("escaped character in the id", false)]
+    [InlineData("escaped character in the cadre id", false)]
+    [InlineData("id longer than 16 characters", false)]
+    [InlineData("non-ASCII id", false)]
+    [InlineData("id with a control character escaped", false)]
+    public void Read_EvidenceElementWrittenSomeWay_PlainPathOrFullParserReadsSame(string variant, bool plain)
+    {
+        var small = RosterGenerator.Generate(40, seed: 3);
+        string json = Encoding.UTF8.GetString(Json(small));
+        int start = json.IndexOf("\"evidence\":[", StringComparison.Ordinal) + "\"evidence\":[".Length;
+        int end = json.IndexOf('}', start) + 1;
+        string element = json[start..end];
+        string id = small.Evidence[0].Id, cadre = small.Evidence[0].CadreId;
+        string changed = variant switch
+        {
+            "as written" => element,
+            "enum names in lower case" => element.Replace($"\"channel\":\"{small.Evidence[0].Channel}\"", $"\"channel\":\"{small.Evidence[0].Channel.ToString().ToLowerInvariant()}\"", StringComparison.Ordinal),
+            "spaces around names, colons and commas" => element.Replace(",", " ,\n\t", StringComparison.Ordinal).Replace(":", " : ", StringComparison.Ordinal).Replace("{", "{ ", StringComparison.Ordinal),
+            "kind first" => "{\"kind\":\"" + small.Evidence[0].Kind + "\"," + element[1..].Replace($",\"kind\":\"{small.Evidence[0].Kind}\"", string.Empty, StringComparison.Ordinal),
+            "escaped character in the id" => element.Replace($"\"{id}\"", $"\"{id[..^1]}\\u{(int)id[^1]:x4}\"", StringComparison.Ordinal),
+            "escaped character in the cadre id" => element.Replace($"\"{cadre}\"", $"\"{cadre[..^1]}\\u{(int)cadre[^1]:x4}\"", StringComparison.Ordinal),
+            "id longer than 16 characters" => element.Replace($"\"{id}\"", $"\"{id}-0123456789abcdef\"", StringComparison.Ordinal),
+            "non-ASCII id" => element.Replace($"\"{id}\"", $"\"{id}证\"", StringComparison.Ordinal),
+            _ => element.Replace($"\"{id}\"", $"\"{id}\\t\"", StringComparison.Ordinal),
+        };
+        if (variant != "as written")
+        {
+            changed.Should().NotBe(element, "the variant must change the element");
+        }
+
+        byte[] bytes = Encoding.UTF8.GetBytes(json[..start] + changed + json[end..]);
+        var reading = new ParallelReading(Workers: 2, ChunkBytes: 1);
+
+        var roster = RosterReader.Read(new MemoryStream(bytes), initialBufferSize: 16, reading, minimumParallelBytes: 0, out bool sequential);
+
+        sequential.Should().BeFalse();
+        reading.PlainChunks.Should().Be(small.Evidence.Count - (plain ? 0 : 1));
+        Dump(roster).Should().Be(Dump(Sequential(bytes)));
+    }
+
     // Grade and board keys grouped by cadre (cadres ascending, each cadre's keys in any order) are
     // checked without a dictionary; with one element per chunk every cadre of several keys spans chunks.
     [Theory]
