@@ -21,10 +21,10 @@ internal sealed record ParallelReading(int Workers, int ChunkBytes)
     /// <summary>Documents shorter than this are read sequentially: threads would cost more than they save.</summary>
     public const long DefaultMinimumBytes = 4 * 1024 * 1024;
 
-    /// <summary>Gets how many evidence chunks read with these settings took the plain path (tests watch it).</summary>
+    /// <summary>Gets how many chunks read with these settings took the plain path (tests watch it).</summary>
     public int PlainChunks => Volatile.Read(ref _plainChunks);
 
-    /// <summary>Counts an evidence chunk read plainly.</summary>
+    /// <summary>Counts a chunk read plainly.</summary>
     public void NotePlainChunk() => Interlocked.Increment(ref _plainChunks);
 }
 
@@ -528,9 +528,9 @@ internal sealed partial class RosterParser
 
                 var child = new RosterParser(parent, section, names);
                 child.Reserve(section, _elements);
-                if (section == EvidenceSection)
+                if (HasPlainPath(section))
                 {
-                    if (child.TryReadPlainEvidence(bytes.AsSpan(0, _length)) == _elements)
+                    if (child.TryReadPlainChunk(bytes.AsSpan(0, _length), section, _firstIndex) == _elements)
                     {
                         parent._parallel!.NotePlainChunk();
                         Child = child;

@@ -119,9 +119,9 @@ public sealed class RosterReaderParallelTests
         AssertSameErrors(json, board ? "duplicate board placement" : "duplicate annual grade");
     }
 
-    // Evidence written plainly is read without a JSON reader (RosterParser.PlainEvidence.cs); an element
-    // written any other way sends its chunk to the full parser. One element per chunk here, so the plain
-    // chunks count the elements read plainly.
+    // Evidence, grades and board placements written plainly are read without a JSON reader
+    // (RosterParser.Plain.cs); an element written any other way sends its chunk to the full parser. One
+    // element per chunk here, so the plain chunks count the elements read plainly.
     [Theory]
     [InlineData("as written", true)]
     [InlineData("enum names in lower case", true)]
@@ -163,7 +163,52 @@ public sealed class RosterReaderParallelTests
         var roster = RosterReader.Read(new MemoryStream(bytes), initialBufferSize: 16, reading, minimumParallelBytes: 0, out bool sequential);
 
         sequential.Should().BeFalse();
-        reading.PlainChunks.Should().Be(small.Evidence.Count - (plain ? 0 : 1));
+        reading.PlainChunks.Should().Be(small.Evidence.Count + small.AnnualGrades.Count + small.BoardHistory.Count - (plain ? 0 : 1));
+        Dump(roster).Should().Be(Dump(Sequential(bytes)));
+    }
+
+    [Theory]
+    [InlineData("annualGrades", "as written", true)]
+    [InlineData("annualGrades", "spaces and a lower-case grade", true)]
+    [InlineData("annualGrades", "year first", true)]
+    [InlineData("annualGrades", "escaped character in the grade", false)]
+    [InlineData("annualGrades", "escaped character in the cadre id", false)]
+    [InlineData("boardHistory", "as written", true)]
+    [InlineData("boardHistory", "spaces and a lower-case board", true)]
+    [InlineData("boardHistory", "escaped character in the period", false)]
+    [InlineData("boardHistory", "escaped character in the cadre id", false)]
+    public void Read_HistoryElementWrittenSomeWay_PlainPathOrFullParserReadsSame(string section, string variant, bool plain)
+    {
+        var small = RosterGenerator.Generate(40, seed: 3);
+        string json = Encoding.UTF8.GetString(Json(small));
+        int start = json.IndexOf($"\"{section}\":[", StringComparison.Ordinal) + section.Length + 4;
+        int end = json.IndexOf('}', start) + 1;
+        string element = json[start..end];
+        string cadre = section == "boardHistory" ? small.BoardHistory[0].CadreId : small.AnnualGrades[0].CadreId;
+        string value = section == "boardHistory" ? small.BoardHistory[0].Board.ToString() : small.AnnualGrades[0].Grade.ToString();
+        string changed = variant switch
+        {
+            "as written" => element,
+            "spaces and a lower-case grade" or "spaces and a lower-case board" =>
+                element.Replace(",", " ,\r\n ", StringComparison.Ordinal).Replace(":", "\t: ", StringComparison.Ordinal)
+                    .Replace($"\"{value}\"", $"\"{value.ToLowerInvariant()}\"", StringComparison.Ordinal),
+            "year first" => $"{{\"year\":{small.AnnualGrades[0].Year}," + element[1..].Replace($",\"year\":{small.AnnualGrades[0].Year}", string.Empty, StringComparison.Ordinal),
+            "escaped character in the grade" => element.Replace($"\"{value}\"", $"\"{value[..^1]}\\u{(int)value[^1]:x4}\"", StringComparison.Ordinal),
+            "escaped character in the period" => element.Replace("H", "\\u0048", StringComparison.Ordinal),
+            _ => element.Replace($"\"{cadre}\"", $"\"{cadre[..^1]}\\u{(int)cadre[^1]:x4}\"", StringComparison.Ordinal),
+        };
+        if (variant != "as written")
+        {
+            changed.Should().NotBe(element, "the variant must change the element");
+        }
+
+        byte[] bytes = Encoding.UTF8.GetBytes(json[..start] + changed + json[end..]);
+        var reading = new ParallelReading(Workers: 2, ChunkBytes: 1);
+
+        var roster = RosterReader.Read(new MemoryStream(bytes), initialBufferSize: 16, reading, minimumParallelBytes: 0, out bool sequential);
+
+        sequential.Should().BeFalse();
+        reading.PlainChunks.Should().Be(small.Evidence.Count + small.AnnualGrades.Count + small.BoardHistory.Count - (plain ? 0 : 1));
         Dump(roster).Should().Be(Dump(Sequential(bytes)));
     }
 

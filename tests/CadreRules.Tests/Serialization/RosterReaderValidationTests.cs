@@ -187,6 +187,26 @@ public sealed class RosterReaderValidationTests
         error.Message.Should().Be("missing required property 'date'; expected a date string yyyy-MM-dd, not after as-of");
     }
 
+    // Each required property of the record sections, removed: one error at its path. (Read also reads the
+    // document through the parallel path with tiny chunks, whose plain path must give the chunk up.)
+    [Theory]
+    [InlineData("{ \"cadreId\": \"C-001\", \"year\": 2023, \"grade\": \"Competent\" }", "\"cadreId\": \"C-001\", ", "$.annualGrades[0].cadreId")]
+    [InlineData("{ \"cadreId\": \"C-001\", \"year\": 2023, \"grade\": \"Competent\" }", "\"year\": 2023, ", "$.annualGrades[0].year")]
+    [InlineData("{ \"cadreId\": \"C-001\", \"year\": 2023, \"grade\": \"Competent\" }", ", \"grade\": \"Competent\"", "$.annualGrades[0].grade")]
+    [InlineData("{ \"cadreId\": \"C-001\", \"period\": \"2024H1\", \"board\": \"Yellow\" }", "\"cadreId\": \"C-001\", ", "$.boardHistory[0].cadreId")]
+    [InlineData("{ \"cadreId\": \"C-001\", \"period\": \"2024H1\", \"board\": \"Yellow\" }", "\"period\": \"2024H1\", ", "$.boardHistory[0].period")]
+    [InlineData("{ \"cadreId\": \"C-001\", \"period\": \"2024H1\", \"board\": \"Yellow\" }", ", \"board\": \"Yellow\"", "$.boardHistory[0].board")]
+    [InlineData("{ \"id\": \"E-4\", \"cadreId\": \"C-001\", \"date\": \"2024-11-20\", \"channel\": \"Interview\",", "\"id\": \"E-4\", ", "$.evidence[3].id")]
+    [InlineData("{ \"id\": \"E-4\", \"cadreId\": \"C-001\", \"date\": \"2024-11-20\", \"channel\": \"Interview\",", "\"cadreId\": \"C-001\", ", "$.evidence[3].cadreId")]
+    [InlineData("{ \"id\": \"E-4\", \"cadreId\": \"C-001\", \"date\": \"2024-11-20\", \"channel\": \"Interview\",", " \"channel\": \"Interview\",", "$.evidence[3].channel")]
+    public void Read_RecordMissingARequiredProperty_ReportsItsPath(string element, string removed, string path)
+    {
+        var error = SingleError(Example(element, element.Replace(removed, string.Empty, StringComparison.Ordinal)));
+
+        error.Path.Should().Be(path);
+        error.Message.Should().StartWith($"missing required property '{path[(path.LastIndexOf('.') + 1)..]}'");
+    }
+
     [Fact]
     public void Read_MissingSchemaVersionAndPeriod_ReportsBoth()
     {

@@ -1,0 +1,446 @@
+using System.Numerics;
+using System.Text;
+
+namespace CadreRules.Serialization;
+
+/// <summary>
+/// The plain path of the record sections: a chunk of the parallel reader whose evidence, annual grades or
+/// board placements are written plainly is read byte by byte, without <see cref="System.Text.Json.Utf8JsonReader"/>.
+/// </summary>
+/// <remarks>
+/// These sections are most of a large roster (nine and a half million of the ten million elements of a
+/// million-cadre one), and their values are short strings and small integers. "Plainly" means: JSON
+/// whitespace; every string printable ASCII without escapes; every property one of the section's, at
+/// most once, each with a value of its type (for evidence, exactly the properties of its kind); integers
+/// as JSON writes them, in nine digits; evidence ids short enough to pack (<see cref="PackedAscii"/>) and
+/// ascending; cadres already defined; dates, periods and enum names valid; no duplicate key. Anything
+/// else, even valid JSON, makes the plain path give up on the chunk, and the chunk is read again by the
+/// full parser, which builds the same records or reports what is wrong with the same messages as the
+/// sequential read.
+/// </remarks>
+internal sealed partial class RosterParser
+{
+    // Longer ids or references than this are left to the full parser.
+    private const int PlainReferenceLength = 128;
+
+    /// <summary>Whether <see cref="TryReadPlainChunk"/> reads a section's elements (evidence, annual grades, board placements).</summary>
+    private static bool HasPlainPath(int section) => section is EvidenceSection or GradesSection or BoardSection;
+
+    /// <summary>
+    /// Reads a bracketed chunk of a section's elements written plainly; returns how many it read, or -1
+    /// as soon as something is not plain (the parser's state is then spoiled: the caller discards it).
+    /// </summary>
+    private int TryReadPlainChunk(ReadOnlySpan<byte> json, int section, int firstIndex)
+    {
+        int at = SkipWhitespace(json, 0);
+        if (!Expect(json, ref at, (byte)'['))
+        {
+            return -1;
+        }
+
+        int count = 0;
+        at = SkipWhitespace(json, at);
+        if (at < json.Length && json[at] == (byte)']')
+        {
+            at++;
+        }
+        else
+        {
+            while (true)
+            {
+                bool read = section switch
+                {
+                    EvidenceSection => TryReadPlainEvidence(json, ref at),
+                    GradesSection => TryReadPlainGrade(json, ref at, firstIndex + count),
+                    _ => TryReadPlainBoardPlacement(json, ref at, firstIndex + count),
+                };
+                if (!read)
+                {
+                    return -1;
+                }
+
+                count++;
+                at = SkipWhitespace(json, at);
+                if (at >= json.Length)
+                {
+                    return -1;
+                }
+
+                byte next = json[at++];
+                if (next == (byte)']')
+                {
+                    break;
+                }
+
+                if (next != (byte)',')
+                {
+                    return -1;
+                }
+
+                at = SkipWhitespace(json, at);
+            }
+        }
+
+        return SkipWhitespace(json, at) == json.Length ? count : -1;
+    }
+
+    private bool TryReadPlainEvidence(ReadOnlySpan<byte> json, ref int at)
+    {
+        if (!Expect(json, ref at, (byte)'{'))
+        {
+            return false;
+        }
+
+        ulong seen = 0;
+        ulong high = 0, low = 0;
+        int owner = -1;
+        string? cadreId = null;
+        DateOnly date = default;
+        EvidenceChannel channel = default;
+        EvidenceKind kind = default;
+        WorkStyleProblem workStyle = default;
+        Severity severity = default;
+        FindingStatus status = default;
+        NegativeListCategory category = default;
+        KeyTaskKind task = default;
+        KeyTaskRating rating = default;
+        AttitudeRating attitude = default;
+        bool more = true;
+        while (more)
+        {
+            if (!TryReadPlainMember(json, ref at, EvidenceFields, ref seen, out int field, out ReadOnlySpan<byte> value, out bool quoted) || !quoted)
+            {
+                return false;
+            }
+
+            bool valid = field switch
+            {
+                0 => PackedAscii.TryPackId(value, out high, out low),
+                1 => TryResolvePlainCadre(value, out cadreId, out owner),
+                2 => TryParseDate(value, out date),
+                3 => EnumTable<EvidenceChannel>.Instance.TryParse(value, out channel),
+                4 => EnumTable<EvidenceKind>.Instance.TryParse(value, out kind),
+                5 => EnumTable<WorkStyleProblem>.Instance.TryParse(value, out workStyle),
+                6 => EnumTable<Severity>.Instance.TryParse(value, out severity),
+                7 => EnumTable<FindingStatus>.Instance.TryParse(value, out status),
+                8 => EnumTable<NegativeListCategory>.Instance.TryParse(value, out category),
+                9 => EnumTable<KeyTaskKind>.Instance.TryParse(value, out task),
+                10 => EnumTable<KeyTaskRating>.Instance.TryParse(value, out rating),
+                _ => EnumTable<AttitudeRating>.Instance.TryParse(value, out attitude),
+            };
+            if (!valid || !TryEndPlainMember(json, ref at, out more))
+            {
+                return false;
+            }
+        }
+
+        if ((seen & EvidenceCommon) != EvidenceCommon || (seen & EvidenceKindSpecific) != OwnFields(kind))
+        {
+            return false;
+        }
+
+        // As ReadRecordId while ids ascend: the first id out of order is the full parser's to handle.
+        var id = new RecordId(high, low);
+        if (_recordIds.Count != 0 || (!_lastRecordId.IsNone && RecordId.Compare(id, _lastRecordId) <= 0))
+        {
+            return false;
+        }
+
+        if (_firstRecordId.IsNone)
+        {
+            _firstRecordId = id;
+        }
+
+        _lastRecordId = id;
+        Evidence evidence = kind switch
+        {
+            EvidenceKind.WorkStyle => new WorkStyleEvidence
+            {
+                Id = null!, CadreId = cadreId!, Date = date, Channel = channel,
+                WorkStyle = workStyle, Severity = severity, Status = status,
+            },
+            EvidenceKind.NegativeList => new NegativeListEvidence
+            {
+                Id = null!, CadreId = cadreId!, Date = date, Channel = channel,
+                Category = category, Status = status,
+            },
+            EvidenceKind.KeyTask => new KeyTaskEvidence
+            {
+                Id = null!, CadreId = cadreId!, Date = date, Channel = channel,
+                Task = task, Rating = rating,
+            },
+            _ => new AttitudeEvidence
+            {
+                Id = null!, CadreId = cadreId!, Date = date, Channel = channel,
+                Attitude = attitude,
+            },
+        };
+        evidence.SetPackedId(high, low);
+        _evidence.Add(evidence);
+        _evidenceRuns.Add(owner);
+        return true;
+    }
+
+    private bool TryReadPlainGrade(ReadOnlySpan<byte> json, ref int at, int index)
+    {
+        if (!Expect(json, ref at, (byte)'{'))
+        {
+            return false;
+        }
+
+        ulong seen = 0;
+        int owner = -1, year = 0;
+        string? cadreId = null;
+        AnnualGradeLevel grade = default;
+        bool more = true;
+        while (more)
+        {
+            if (!TryReadPlainMember(json, ref at, GradeFields, ref seen, out int field, out ReadOnlySpan<byte> value, out bool quoted))
+            {
+                return false;
+            }
+
+            bool valid = field switch
+            {
+                0 => quoted && TryResolvePlainCadre(value, out cadreId, out owner),
+                1 => !quoted && TryParsePlainInt32(value, out year),
+                _ => quoted && EnumTable<AnnualGradeLevel>.Instance.TryParse(value, out grade),
+            };
+            if (!valid || !TryEndPlainMember(json, ref at, out more))
+            {
+                return false;
+            }
+        }
+
+        // A duplicate is the full parser's to report; keys out of order go into the dictionary as there.
+        if (seen != 0b111 || !_gradeKeys.IsNew(cadreId!, year, index))
+        {
+            return false;
+        }
+
+        _grades.Add(new AnnualGrade { CadreId = cadreId!, Year = year, Grade = grade });
+        _gradeRuns.Add(owner);
+        return true;
+    }
+
+    private bool TryReadPlainBoardPlacement(ReadOnlySpan<byte> json, ref int at, int index)
+    {
+        if (!Expect(json, ref at, (byte)'{'))
+        {
+            return false;
+        }
+
+        ulong seen = 0;
+        int owner = -1;
+        string? cadreId = null;
+        AssessmentPeriod period = default;
+        Board board = default;
+        bool more = true;
+        while (more)
+        {
+            if (!TryReadPlainMember(json, ref at, BoardFields, ref seen, out int field, out ReadOnlySpan<byte> value, out bool quoted) || !quoted)
+            {
+                return false;
+            }
+
+            bool valid = field switch
+            {
+                0 => TryResolvePlainCadre(value, out cadreId, out owner),
+                1 => TryParsePlainPeriod(value, out period),
+                _ => EnumTable<Board>.Instance.TryParse(value, out board),
+            };
+            if (!valid || !TryEndPlainMember(json, ref at, out more))
+            {
+                return false;
+            }
+        }
+
+        if (seen != 0b111 || !_boardKeys.IsNew(cadreId!, PeriodOrdinal(period), index))
+        {
+            return false;
+        }
+
+        _board.Add(new BoardPlacement { CadreId = cadreId!, Period = period, Board = board });
+        _boardRuns.Add(owner);
+        return true;
+    }
+
+    /// <summary>As <see cref="ReadPeriod"/>: the text shared through the name cache, then parsed.</summary>
+    private bool TryParsePlainPeriod(ReadOnlySpan<byte> value, out AssessmentPeriod period)
+    {
+        Span<char> chars = stackalloc char[PlainReferenceLength];
+        if (value.Length > chars.Length || Ascii.ToUtf16(value, chars, out int length) != System.Buffers.OperationStatus.Done)
+        {
+            period = default;
+            return false;
+        }
+
+        return AssessmentPeriod.TryParse(_names.Get(chars[..length]), out period);
+    }
+
+    /// <summary>An integer as JSON writes one (no sign but minus, no leading zero, no fraction or exponent) that fits in 9 digits.</summary>
+    private static bool TryParsePlainInt32(ReadOnlySpan<byte> text, out int value)
+    {
+        value = 0;
+        bool negative = text.Length > 0 && text[0] == (byte)'-';
+        ReadOnlySpan<byte> digits = negative ? text[1..] : text;
+        if (digits.Length is 0 or > 9 || (digits[0] == (byte)'0' && digits.Length > 1) || !TryDigits(digits, out value))
+        {
+            return false;
+        }
+
+        value = negative ? -value : value;
+        return true;
+    }
+
+    /// <summary>
+    /// Reads one member of a plain object, from the whitespace before its name to the end of its value:
+    /// a known name not seen before in the object, a colon, and a value, either a plain string (<paramref name="quoted"/>)
+    /// or a bare token (a number or a literal) for the caller to check.
+    /// </summary>
+    private static bool TryReadPlainMember(ReadOnlySpan<byte> json, ref int at, FieldSet fields, ref ulong seen, out int field, out ReadOnlySpan<byte> value, out bool quoted)
+    {
+        value = default;
+        quoted = false;
+        at = SkipWhitespace(json, at);
+        if (!TryReadPlainString(json, ref at, out ReadOnlySpan<byte> name))
+        {
+            field = -1;
+            return false;
+        }
+
+        field = fields.Find(name, 64 - BitOperations.LeadingZeroCount(seen));
+        if (field < 0 || (seen & (1UL << field)) != 0)
+        {
+            return false;
+        }
+
+        seen |= 1UL << field;
+        at = SkipWhitespace(json, at);
+        if (!Expect(json, ref at, (byte)':'))
+        {
+            return false;
+        }
+
+        at = SkipWhitespace(json, at);
+        if (at < json.Length && json[at] == (byte)'"')
+        {
+            quoted = true;
+            return TryReadPlainString(json, ref at, out value);
+        }
+
+        int start = at;
+        while (at < json.Length && json[at] is (byte)'-' or (>= (byte)'0' and <= (byte)'9'))
+        {
+            at++;
+        }
+
+        value = json[start..at];
+        return at > start;
+    }
+
+    /// <summary>Reads what follows a member: a comma (<paramref name="more"/>) or the object's closing brace.</summary>
+    private static bool TryEndPlainMember(ReadOnlySpan<byte> json, ref int at, out bool more)
+    {
+        at = SkipWhitespace(json, at);
+        more = at < json.Length && json[at] == (byte)',';
+        if (more || (at < json.Length && json[at] == (byte)'}'))
+        {
+            at++;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The kind-specific evidence properties (bits of <see cref="EvidenceFields"/>) of a kind.</summary>
+    private static ulong OwnFields(EvidenceKind kind) => kind switch
+    {
+        EvidenceKind.WorkStyle => Bits(5, 6, 7),
+        EvidenceKind.NegativeList => Bits(7, 8),
+        EvidenceKind.KeyTask => Bits(9, 10),
+        _ => Bits(11),
+    };
+
+    /// <summary>As <see cref="ReadReference"/> for a plain cadre id that is already defined; <see langword="false"/> otherwise.</summary>
+    private bool TryResolvePlainCadre(ReadOnlySpan<byte> value, out string? cadreId, out int owner)
+    {
+        LastReference last = _lastCadreReference;
+        if (last.TryGet(value, out cadreId, out owner))
+        {
+            return true;
+        }
+
+        int next = last.Index + 1;
+        if (next > 0 && next < _cadreList.Count && Ascii.Equals(value, _cadreList[next].Id))
+        {
+            cadreId = _cadreList[next].Id;
+            owner = next;
+            last.Set(value, cadreId, owner);
+            return true;
+        }
+
+        Span<char> chars = stackalloc char[PlainReferenceLength];
+        if (value.Length > chars.Length || Ascii.ToUtf16(value, chars, out int length) != System.Buffers.OperationStatus.Done
+            || !_cadreLookup.TryGetValue(chars[..length], out cadreId, out owner))
+        {
+            cadreId = null;
+            owner = -1;
+            return false;
+        }
+
+        last.Set(value, cadreId, owner);
+        return true;
+    }
+
+    /// <summary>Reads a string of printable ASCII without escapes; <see langword="false"/> for anything else.</summary>
+    private static bool TryReadPlainString(ReadOnlySpan<byte> json, ref int at, out ReadOnlySpan<byte> value)
+    {
+        value = default;
+        if (at >= json.Length || json[at] != (byte)'"')
+        {
+            return false;
+        }
+
+        // Values are short (ids, dates, enum names): a plain loop beats the vectorized searches' setup.
+        int start = at + 1;
+        for (int i = start; i < json.Length; i++)
+        {
+            byte b = json[i];
+            if (b == (byte)'"')
+            {
+                value = json[start..i];
+                at = i + 1;
+                return true;
+            }
+
+            if (b is < 0x20 or > 0x7E or (byte)'\\')
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Expect(ReadOnlySpan<byte> json, ref int at, byte expected)
+    {
+        if (at < json.Length && json[at] == expected)
+        {
+            at++;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static int SkipWhitespace(ReadOnlySpan<byte> json, int at)
+    {
+        while (at < json.Length && json[at] is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')
+        {
+            at++;
+        }
+
+        return at;
+    }
+}
