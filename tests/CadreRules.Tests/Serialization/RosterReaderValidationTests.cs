@@ -187,7 +187,7 @@ public sealed class RosterReaderValidationTests
         error.Message.Should().Be("missing required property 'date'; expected a date string yyyy-MM-dd, not after as-of");
     }
 
-    // Each required property of the record sections, removed: one error at its path. (Read also reads the
+    // Each required property of the cadres and record sections, removed: an error at its path. (Read also reads the
     // document through the parallel path with tiny chunks, whose plain path must give the chunk up.)
     [Theory]
     [InlineData("{ \"cadreId\": \"C-001\", \"year\": 2023, \"grade\": \"Competent\" }", "\"cadreId\": \"C-001\", ", "$.annualGrades[0].cadreId")]
@@ -199,9 +199,14 @@ public sealed class RosterReaderValidationTests
     [InlineData("{ \"id\": \"E-4\", \"cadreId\": \"C-001\", \"date\": \"2024-11-20\", \"channel\": \"Interview\",", "\"id\": \"E-4\", ", "$.evidence[3].id")]
     [InlineData("{ \"id\": \"E-4\", \"cadreId\": \"C-001\", \"date\": \"2024-11-20\", \"channel\": \"Interview\",", "\"cadreId\": \"C-001\", ", "$.evidence[3].cadreId")]
     [InlineData("{ \"id\": \"E-4\", \"cadreId\": \"C-001\", \"date\": \"2024-11-20\", \"channel\": \"Interview\",", " \"channel\": \"Interview\",", "$.evidence[3].channel")]
+    [InlineData("{ \"id\": \"C-001\", \"name\": \"张三\", \"unitId\": \"U-XQ\", \"rank\": \"Division\",", "\"id\": \"C-001\", ", "$.cadres[0].id")]
+    [InlineData("{ \"id\": \"C-001\", \"name\": \"张三\", \"unitId\": \"U-XQ\", \"rank\": \"Division\",", "\"name\": \"张三\", ", "$.cadres[0].name")]
+    [InlineData("{ \"id\": \"C-001\", \"name\": \"张三\", \"unitId\": \"U-XQ\", \"rank\": \"Division\",", "\"unitId\": \"U-XQ\", ", "$.cadres[0].unitId")]
+    [InlineData("{ \"id\": \"C-001\", \"name\": \"张三\", \"unitId\": \"U-XQ\", \"rank\": \"Division\",", " \"rank\": \"Division\",", "$.cadres[0].rank")]
     public void Read_RecordMissingARequiredProperty_ReportsItsPath(string element, string removed, string path)
     {
-        var error = SingleError(Example(element, element.Replace(removed, string.Empty, StringComparison.Ordinal)));
+        // (Without its id, a cadre is not defined, and the records naming it say so too.)
+        var error = Errors(Example(element, element.Replace(removed, string.Empty, StringComparison.Ordinal)))[0];
 
         error.Path.Should().Be(path);
         error.Message.Should().StartWith($"missing required property '{path[(path.LastIndexOf('.') + 1)..]}'");
