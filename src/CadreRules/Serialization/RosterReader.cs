@@ -50,7 +50,10 @@ namespace CadreRules.Serialization;
 /// <b>Parallel reading.</b> A stream that can seek and holds at least 4 MiB (a file, say) is read with the
 /// cadres and the record sections (evidence, annual grades, measures, board history) parsed on
 /// <see cref="RosterReaderOptions.MaxDegreeOfParallelism"/> threads: the reading thread only cuts those
-/// arrays into chunks of whole elements. This is a fast path for valid documents: it returns only a
+/// arrays into chunks of whole elements. A chunk of evidence, annual grades or board placements written
+/// plainly (JSON whitespace, printable-ASCII strings without escapes, known properties once each,
+/// short ascending evidence ids, cadres already defined) is read byte by byte without a JSON reader;
+/// any other chunk goes through the full parser. This is a fast path for valid documents: it returns only a
 /// roster it read without a single violation, identical to the sequential read's. Any violation — or a
 /// layout it cannot check on its own, such as records before the cadres they reference — makes it seek
 /// back and read the document again sequentially, so errors are reported exactly as without it, after
