@@ -259,7 +259,7 @@ public sealed class CadreEvaluator : ICadreEvaluator
 
         public void Add(CadreRecord record, PolicyContext context)
         {
-            // Indexed loops: the lists are array segments, whose interface enumerators allocate.
+            // Indexed loops: the lists are array segments or list slices, whose interface enumerators allocate.
             bool red = false, reminded = false, adjusted = false;
             var history = record.BoardHistory;
             var measures = record.Measures;

@@ -37,7 +37,7 @@ public sealed class CadreRecord
         Grades = grades;
         Measures = measures;
         BoardHistory = boardHistory;
-        // Indexed, not foreach: the lists are usually array segments, whose interface enumerator
+        // Indexed, not foreach: the lists are usually array segments or list slices, whose interface enumerator
         // would be one more allocation per cadre.
         for (int i = 0; i < evidence.Count; i++)
         {
