@@ -14,6 +14,9 @@ public sealed class RosterReaderParallelTests
 {
     private static readonly Roster GeneratedRoster = RosterGenerator.Generate(1_500, seed: 11);
 
+    // Small enough to read in one-element chunks.
+    private static readonly Roster Small = RosterGenerator.Generate(40, seed: 3);
+
     private static Roster Sequential(byte[] json) => RosterReader.Read(json);
 
     [Theory]
@@ -134,37 +137,20 @@ public sealed class RosterReaderParallelTests
     [InlineData("id with a control character escaped", false)]
     public void Read_EvidenceElementWrittenSomeWay_PlainPathOrFullParserReadsSame(string variant, bool plain)
     {
-        var small = RosterGenerator.Generate(40, seed: 3);
-        string json = Encoding.UTF8.GetString(Json(small));
-        int start = json.IndexOf("\"evidence\":[", StringComparison.Ordinal) + "\"evidence\":[".Length;
-        int end = json.IndexOf('}', start) + 1;
-        string element = json[start..end];
-        string id = small.Evidence[0].Id, cadre = small.Evidence[0].CadreId;
-        string changed = variant switch
+        var first = Small.Evidence[0];
+        string id = first.Id, cadre = first.CadreId;
+        AssertFirstElementReadsSame("evidence", variant, plain, element => variant switch
         {
             "as written" => element,
-            "enum names in lower case" => element.Replace($"\"channel\":\"{small.Evidence[0].Channel}\"", $"\"channel\":\"{small.Evidence[0].Channel.ToString().ToLowerInvariant()}\"", StringComparison.Ordinal),
+            "enum names in lower case" => element.Replace($"\"channel\":\"{first.Channel}\"", $"\"channel\":\"{first.Channel.ToString().ToLowerInvariant()}\"", StringComparison.Ordinal),
             "spaces around names, colons and commas" => element.Replace(",", " ,\n\t", StringComparison.Ordinal).Replace(":", " : ", StringComparison.Ordinal).Replace("{", "{ ", StringComparison.Ordinal),
-            "kind first" => "{\"kind\":\"" + small.Evidence[0].Kind + "\"," + element[1..].Replace($",\"kind\":\"{small.Evidence[0].Kind}\"", string.Empty, StringComparison.Ordinal),
+            "kind first" => "{\"kind\":\"" + first.Kind + "\"," + element[1..].Replace($",\"kind\":\"{first.Kind}\"", string.Empty, StringComparison.Ordinal),
             "escaped character in the id" => element.Replace($"\"{id}\"", $"\"{id[..^1]}\\u{(int)id[^1]:x4}\"", StringComparison.Ordinal),
             "escaped character in the cadre id" => element.Replace($"\"{cadre}\"", $"\"{cadre[..^1]}\\u{(int)cadre[^1]:x4}\"", StringComparison.Ordinal),
             "id longer than 16 characters" => element.Replace($"\"{id}\"", $"\"{id}-0123456789abcdef\"", StringComparison.Ordinal),
             "non-ASCII id" => element.Replace($"\"{id}\"", $"\"{id}证\"", StringComparison.Ordinal),
             _ => element.Replace($"\"{id}\"", $"\"{id}\\t\"", StringComparison.Ordinal),
-        };
-        if (variant != "as written")
-        {
-            changed.Should().NotBe(element, "the variant must change the element");
-        }
-
-        byte[] bytes = Encoding.UTF8.GetBytes(json[..start] + changed + json[end..]);
-        var reading = new ParallelReading(Workers: 2, ChunkBytes: 1);
-
-        var roster = RosterReader.Read(new MemoryStream(bytes), initialBufferSize: 16, reading, minimumParallelBytes: 0, out bool sequential);
-
-        sequential.Should().BeFalse();
-        reading.PlainChunks.Should().Be(small.Evidence.Count + small.AnnualGrades.Count + small.BoardHistory.Count - (plain ? 0 : 1));
-        Dump(roster).Should().Be(Dump(Sequential(bytes)));
+        });
     }
 
     [Theory]
@@ -179,24 +165,35 @@ public sealed class RosterReaderParallelTests
     [InlineData("boardHistory", "escaped character in the cadre id", false)]
     public void Read_HistoryElementWrittenSomeWay_PlainPathOrFullParserReadsSame(string section, string variant, bool plain)
     {
-        var small = RosterGenerator.Generate(40, seed: 3);
-        string json = Encoding.UTF8.GetString(Json(small));
-        int start = json.IndexOf($"\"{section}\":[", StringComparison.Ordinal) + section.Length + 4;
-        int end = json.IndexOf('}', start) + 1;
-        string element = json[start..end];
-        string cadre = section == "boardHistory" ? small.BoardHistory[0].CadreId : small.AnnualGrades[0].CadreId;
-        string value = section == "boardHistory" ? small.BoardHistory[0].Board.ToString() : small.AnnualGrades[0].Grade.ToString();
-        string changed = variant switch
+        bool board = section == "boardHistory";
+        string cadre = board ? Small.BoardHistory[0].CadreId : Small.AnnualGrades[0].CadreId;
+        string value = board ? Small.BoardHistory[0].Board.ToString() : Small.AnnualGrades[0].Grade.ToString();
+        int year = Small.AnnualGrades[0].Year;
+        AssertFirstElementReadsSame(section, variant, plain, element => variant switch
         {
             "as written" => element,
             "spaces and a lower-case grade" or "spaces and a lower-case board" =>
                 element.Replace(",", " ,\r\n ", StringComparison.Ordinal).Replace(":", "\t: ", StringComparison.Ordinal)
                     .Replace($"\"{value}\"", $"\"{value.ToLowerInvariant()}\"", StringComparison.Ordinal),
-            "year first" => $"{{\"year\":{small.AnnualGrades[0].Year}," + element[1..].Replace($",\"year\":{small.AnnualGrades[0].Year}", string.Empty, StringComparison.Ordinal),
+            "year first" => $"{{\"year\":{year}," + element[1..].Replace($",\"year\":{year}", string.Empty, StringComparison.Ordinal),
             "escaped character in the grade" => element.Replace($"\"{value}\"", $"\"{value[..^1]}\\u{(int)value[^1]:x4}\"", StringComparison.Ordinal),
             "escaped character in the period" => element.Replace("H", "\\u0048", StringComparison.Ordinal),
             _ => element.Replace($"\"{cadre}\"", $"\"{cadre[..^1]}\\u{(int)cadre[^1]:x4}\"", StringComparison.Ordinal),
-        };
+        });
+    }
+
+    /// <summary>
+    /// Rewrites the first element of a section of <see cref="Small"/>'s document, reads it through the
+    /// parallel path in one-element chunks, and checks that it read as the sequential read does, with
+    /// every chunk of the plain sections plain but that one unless <paramref name="plain"/>.
+    /// </summary>
+    private static void AssertFirstElementReadsSame(string section, string variant, bool plain, Func<string, string> rewrite)
+    {
+        string json = Encoding.UTF8.GetString(Json(Small));
+        int start = json.IndexOf($"\"{section}\":[", StringComparison.Ordinal) + section.Length + 4;
+        int end = json.IndexOf('}', start) + 1;
+        string element = json[start..end];
+        string changed = rewrite(element);
         if (variant != "as written")
         {
             changed.Should().NotBe(element, "the variant must change the element");
@@ -208,7 +205,7 @@ public sealed class RosterReaderParallelTests
         var roster = RosterReader.Read(new MemoryStream(bytes), initialBufferSize: 16, reading, minimumParallelBytes: 0, out bool sequential);
 
         sequential.Should().BeFalse();
-        reading.PlainChunks.Should().Be(small.Evidence.Count + small.AnnualGrades.Count + small.BoardHistory.Count - (plain ? 0 : 1));
+        reading.PlainChunks.Should().Be(Small.Evidence.Count + Small.AnnualGrades.Count + Small.BoardHistory.Count - (plain ? 0 : 1));
         Dump(roster).Should().Be(Dump(Sequential(bytes)));
     }
 
