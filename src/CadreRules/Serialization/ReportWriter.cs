@@ -22,7 +22,8 @@ namespace CadreRules.Serialization;
 /// <para>
 /// A report of many decisions (8,192 or more) on a machine with more than one processor has its
 /// decisions formatted in blocks on the thread pool, a few blocks ahead of the calling thread, which
-/// writes them in order: the bytes are the same as from one thread.
+/// writes them in order: the bytes are the same as from one thread. The blocks in flight share a few
+/// buffers, so the write allocates little beyond what formatting the values needs.
 /// </para>
 /// </remarks>
 public static class ReportWriter
