@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace CadreRules;
 
 /// <summary>The result of one evaluation (REPORT-FORMAT.md). Immutable.</summary>
@@ -27,13 +29,15 @@ public sealed class AssessmentReport
         AsOf = asOf;
         Decisions = decisions;
         Statistics = statistics;
-        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        // Counted by hash (a million decisions, a handful of kinds), then sorted once.
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var decision in decisions)
         {
-            counts[decision.Kind.Name] = counts.TryGetValue(decision.Kind.Name, out int n) ? n + 1 : 1;
+            ref int count = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, decision.Kind.Name, out _);
+            count++;
         }
 
-        Counts = counts;
+        Counts = new SortedDictionary<string, int>(counts, StringComparer.Ordinal);
     }
 
     /// <summary>Gets the report schema version; always 1.</summary>
