@@ -20,9 +20,6 @@ namespace CadreRules.Serialization;
 /// </remarks>
 internal sealed partial class RosterParser
 {
-    // Longer ids or references than this are left to the full parser.
-    private const int PlainReferenceLength = 128;
-
     /// <summary>Whether <see cref="TryReadPlainChunk"/> reads a section's elements (evidence, annual grades, board placements).</summary>
     private static bool HasPlainPath(int section) => section is EvidenceSection or GradesSection or BoardSection;
 
@@ -141,40 +138,12 @@ internal sealed partial class RosterParser
 
         // As ReadRecordId while ids ascend: the first id out of order is the full parser's to handle.
         var id = new RecordId(high, low);
-        if (_recordIds.Count != 0 || (!_lastRecordId.IsNone && RecordId.Compare(id, _lastRecordId) <= 0))
+        if (_recordIds.Count != 0 || !NoteIfAscending(id))
         {
             return false;
         }
 
-        if (_firstRecordId.IsNone)
-        {
-            _firstRecordId = id;
-        }
-
-        _lastRecordId = id;
-        Evidence evidence = kind switch
-        {
-            EvidenceKind.WorkStyle => new WorkStyleEvidence
-            {
-                Id = null!, CadreId = cadreId!, Date = date, Channel = channel,
-                WorkStyle = workStyle, Severity = severity, Status = status,
-            },
-            EvidenceKind.NegativeList => new NegativeListEvidence
-            {
-                Id = null!, CadreId = cadreId!, Date = date, Channel = channel,
-                Category = category, Status = status,
-            },
-            EvidenceKind.KeyTask => new KeyTaskEvidence
-            {
-                Id = null!, CadreId = cadreId!, Date = date, Channel = channel,
-                Task = task, Rating = rating,
-            },
-            _ => new AttitudeEvidence
-            {
-                Id = null!, CadreId = cadreId!, Date = date, Channel = channel,
-                Attitude = attitude,
-            },
-        };
+        Evidence evidence = NewEvidence(null, cadreId!, date, channel, kind, workStyle, severity, status, category, task, rating, attitude)!;
         evidence.SetPackedId(high, low);
         _evidence.Add(evidence);
         _evidenceRuns.Add(owner);
@@ -268,7 +237,7 @@ internal sealed partial class RosterParser
     /// <summary>As <see cref="ReadPeriod"/>: the text shared through the name cache, then parsed.</summary>
     private bool TryParsePlainPeriod(ReadOnlySpan<byte> value, out AssessmentPeriod period)
     {
-        Span<char> chars = stackalloc char[PlainReferenceLength];
+        Span<char> chars = stackalloc char[ShortString];
         if (value.Length > chars.Length || Ascii.ToUtf16(value, chars, out int length) != System.Buffers.OperationStatus.Done)
         {
             period = default;
@@ -362,36 +331,8 @@ internal sealed partial class RosterParser
         _ => Bits(11),
     };
 
-    /// <summary>As <see cref="ReadReference"/> for a plain cadre id that is already defined; <see langword="false"/> otherwise.</summary>
-    private bool TryResolvePlainCadre(ReadOnlySpan<byte> value, out string? cadreId, out int owner)
-    {
-        LastReference last = _lastCadreReference;
-        if (last.TryGet(value, out cadreId, out owner))
-        {
-            return true;
-        }
-
-        int next = last.Index + 1;
-        if (next > 0 && next < _cadreList.Count && Ascii.Equals(value, _cadreList[next].Id))
-        {
-            cadreId = _cadreList[next].Id;
-            owner = next;
-            last.Set(value, cadreId, owner);
-            return true;
-        }
-
-        Span<char> chars = stackalloc char[PlainReferenceLength];
-        if (value.Length > chars.Length || Ascii.ToUtf16(value, chars, out int length) != System.Buffers.OperationStatus.Done
-            || !_cadreLookup.TryGetValue(chars[..length], out cadreId, out owner))
-        {
-            cadreId = null;
-            owner = -1;
-            return false;
-        }
-
-        last.Set(value, cadreId, owner);
-        return true;
-    }
+    private bool TryResolvePlainCadre(ReadOnlySpan<byte> value, out string? cadreId, out int owner) =>
+        TryResolveKnown(value, _cadreLookup, _lastCadreReference, units: false, out cadreId, out owner);
 
     /// <summary>Reads a string of printable ASCII without escapes; <see langword="false"/> for anything else.</summary>
     private static bool TryReadPlainString(ReadOnlySpan<byte> json, ref int at, out ReadOnlySpan<byte> value)

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Numerics;
 using System.Text;
@@ -846,30 +847,7 @@ internal sealed partial class RosterParser
             return false;
         }
 
-        Evidence? evidence = kind.Value switch
-        {
-            EvidenceKind.WorkStyle when workStyle is not null && severity is not null && status is not null => new WorkStyleEvidence
-            {
-                Id = id.Text!, CadreId = cadreId, Date = date.Value, Channel = channel.Value,
-                WorkStyle = workStyle.Value, Severity = severity.Value, Status = status.Value,
-            },
-            EvidenceKind.NegativeList when category is not null && status is not null => new NegativeListEvidence
-            {
-                Id = id.Text!, CadreId = cadreId, Date = date.Value, Channel = channel.Value,
-                Category = category.Value, Status = status.Value,
-            },
-            EvidenceKind.KeyTask when task is not null && rating is not null => new KeyTaskEvidence
-            {
-                Id = id.Text!, CadreId = cadreId, Date = date.Value, Channel = channel.Value,
-                Task = task.Value, Rating = rating.Value,
-            },
-            EvidenceKind.Attitude when attitude is not null => new AttitudeEvidence
-            {
-                Id = id.Text!, CadreId = cadreId, Date = date.Value, Channel = channel.Value,
-                Attitude = attitude.Value,
-            },
-            _ => null,
-        };
+        Evidence? evidence = NewEvidence(id.Text, cadreId, date.Value, channel.Value, kind.Value, workStyle, severity, status, category, task, rating, attitude);
 
         if (evidence is null)
         {
@@ -887,6 +865,47 @@ internal sealed partial class RosterParser
         _evidenceRuns.Add(owner);
         return true;
     }
+
+    /// <summary>
+    /// The evidence of a kind from its values, or <see langword="null"/> when a value its kind requires is
+    /// missing. <paramref name="id"/> is <see langword="null"/> for a packed id, set afterwards.
+    /// </summary>
+    private static Evidence? NewEvidence(
+        string? id,
+        string cadreId,
+        DateOnly date,
+        EvidenceChannel channel,
+        EvidenceKind kind,
+        WorkStyleProblem? workStyle,
+        Severity? severity,
+        FindingStatus? status,
+        NegativeListCategory? category,
+        KeyTaskKind? task,
+        KeyTaskRating? rating,
+        AttitudeRating? attitude) => kind switch
+    {
+        EvidenceKind.WorkStyle when workStyle is not null && severity is not null && status is not null => new WorkStyleEvidence
+        {
+            Id = id!, CadreId = cadreId, Date = date, Channel = channel,
+            WorkStyle = workStyle.Value, Severity = severity.Value, Status = status.Value,
+        },
+        EvidenceKind.NegativeList when category is not null && status is not null => new NegativeListEvidence
+        {
+            Id = id!, CadreId = cadreId, Date = date, Channel = channel,
+            Category = category.Value, Status = status.Value,
+        },
+        EvidenceKind.KeyTask when task is not null && rating is not null => new KeyTaskEvidence
+        {
+            Id = id!, CadreId = cadreId, Date = date, Channel = channel,
+            Task = task.Value, Rating = rating.Value,
+        },
+        EvidenceKind.Attitude when attitude is not null => new AttitudeEvidence
+        {
+            Id = id!, CadreId = cadreId, Date = date, Channel = channel,
+            Attitude = attitude.Value,
+        },
+        _ => null,
+    };
 
     private static ulong Bits(params ReadOnlySpan<int> bits)
     {
@@ -1566,14 +1585,8 @@ internal sealed partial class RosterParser
 
         if (_recordIds.Count == 0)
         {
-            if (_lastRecordId.IsNone || RecordId.Compare(id, _lastRecordId) > 0)
+            if (NoteIfAscending(id))
             {
-                if (_firstRecordId.IsNone)
-                {
-                    _firstRecordId = id;
-                }
-
-                _lastRecordId = id;
                 return id;
             }
 
@@ -1592,6 +1605,23 @@ internal sealed partial class RosterParser
 
         // The dictionary holds the string now: the record shares it.
         return new RecordId(key);
+    }
+
+    /// <summary>While ids ascend (no dictionary yet): notes <paramref name="id"/> as the last one when it comes after it.</summary>
+    private bool NoteIfAscending(in RecordId id)
+    {
+        if (!_lastRecordId.IsNone && RecordId.Compare(id, _lastRecordId) <= 0)
+        {
+            return false;
+        }
+
+        if (_firstRecordId.IsNone)
+        {
+            _firstRecordId = id;
+        }
+
+        _lastRecordId = id;
+        return true;
     }
 
     /// <summary>Puts every record id seen so far into <see cref="_recordIds"/>, once they stop ascending.</summary>
@@ -1640,45 +1670,23 @@ internal sealed partial class RosterParser
         int field,
         out int owner)
     {
-        owner = -1;
-        // Records of one cadre (and cadres of one unit) usually come together: compare the raw bytes
-        // with the previous hit before transcoding and hashing.
-        bool plain = c.TokenType == JsonTokenType.String && !c.Reader.ValueIsEscaped;
-        if (plain && last.TryGet(c.Reader.ValueSpan, out string? previous, out int previousOwner))
+        if (c.TokenType == JsonTokenType.String && !c.Reader.ValueIsEscaped)
         {
-            owner = previousOwner;
-            return previous;
-        }
-
-        // Rosters list records in cadre order (and cadres in unit order): the one after the previous is
-        // the likeliest, and comparing with it reads the next list entry instead of a random bucket of
-        // a large dictionary. A list index is the JSON index in every document this can be returned
-        // from (one that reads without errors, so without gaps).
-        int next = last.Index + 1;
-        if (plain && next > 0)
-        {
-            string? guess = section == CadresSection
-                ? (next < _unitList.Count ? _unitList[next].Id : null)
-                : (next < _cadreList.Count ? _cadreList[next].Id : null);
-            if (guess is not null && Ascii.Equals(c.Reader.ValueSpan, guess))
+            if (TryResolveKnown(c.Reader.ValueSpan, known, last, units: section == CadresSection, out string? resolved, out owner))
             {
-                last.Set(c.Reader.ValueSpan, guess, next);
-                owner = next;
-                return guess;
+                return resolved;
             }
         }
-
-        Span<char> chars = stackalloc char[ShortString];
-        int length = CopyShortString(ref c, chars);
-        if (length >= 0 && known.TryGetValue(chars[..length], out string? existing, out int found))
+        else
         {
-            if (plain)
+            owner = -1;
+            Span<char> chars = stackalloc char[ShortString];
+            int length = CopyShortString(ref c, chars);
+            if (length >= 0 && known.TryGetValue(chars[..length], out string? existing, out int found))
             {
-                last.Set(c.Reader.ValueSpan, existing, found);
+                owner = found;
+                return existing;
             }
-
-            owner = found;
-            return existing;
         }
 
         string? id = ReadId(ref c);
@@ -1688,6 +1696,54 @@ internal sealed partial class RosterParser
         }
 
         return id;
+    }
+
+    /// <summary>
+    /// Resolves an unescaped id of a unit or cadre that is already defined, to its defining string and its
+    /// index; <see langword="false"/> when none is (yet), or the bytes are not UTF-8 (then the caller reads
+    /// the value as a string, which reports that).
+    /// </summary>
+    private bool TryResolveKnown(
+        ReadOnlySpan<byte> utf8,
+        Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> known,
+        LastReference last,
+        bool units,
+        [NotNullWhen(true)] out string? id,
+        out int owner)
+    {
+        // Records of one cadre (and cadres of one unit) usually come together: compare the raw bytes
+        // with the previous hit before transcoding and hashing.
+        if (last.TryGet(utf8, out id, out owner))
+        {
+            return true;
+        }
+
+        // Rosters list records in cadre order (and cadres in unit order): the one after the previous is
+        // the likeliest, and comparing with it reads the next list entry instead of a random bucket of
+        // a large dictionary. A list index is the JSON index in every document this can be returned
+        // from (one that reads without errors, so without gaps).
+        int next = last.Index + 1;
+        string? guess = next <= 0 ? null
+            : units ? (next < _unitList.Count ? _unitList[next].Id : null)
+            : (next < _cadreList.Count ? _cadreList[next].Id : null);
+        if (guess is not null && Ascii.Equals(utf8, guess))
+        {
+            (id, owner) = (guess, next);
+            last.Set(utf8, id, owner);
+            return true;
+        }
+
+        Span<char> chars = stackalloc char[ShortString];
+        if (utf8.Length <= chars.Length
+            && System.Text.Unicode.Utf8.ToUtf16(utf8, chars, out _, out int length, replaceInvalidSequences: false) == System.Buffers.OperationStatus.Done
+            && known.TryGetValue(chars[..length], out id, out owner))
+        {
+            last.Set(utf8, id, owner);
+            return true;
+        }
+
+        (id, owner) = (null, -1);
+        return false;
     }
 
     private int? ReadInt32(ref JsonCursor c)
