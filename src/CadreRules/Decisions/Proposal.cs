@@ -54,6 +54,15 @@ public sealed class Proposal
     /// <summary>Gets the kind-specific details.</summary>
     public IReadOnlyDictionary<string, object> Details { get; }
 
+    /// <summary>
+    /// Gets the <see cref="CadreRecord"/> of the subject while the proposal is in one of
+    /// <see cref="CadreEvaluator"/>'s cadre sessions and the subject is a cadre of that session's batch;
+    /// <see langword="null"/> otherwise. The built-in rules that react to a cadre's proposal (MECH-01,
+    /// MECH-02, MECH-04, REINST-01) read the cadre's record through it: joining every record of the
+    /// session on the subject would be a nested loop, and would need every record in the session.
+    /// </summary>
+    internal CadreRecord? Record => ProposalSink.Current?.RecordOf(Subject);
+
     /// <summary>Gets the <c>category</c> detail, or <see langword="null"/>.</summary>
     public string? Category => Details.TryGetValue(DetailKeys.Category, out var value) ? value as string : null;
 

@@ -141,13 +141,10 @@ public sealed class CadreEvaluator : ICadreEvaluator
                 unitFacts.AddRange(cadres);
             }
 
-            var session = factory.CreateSession();
-            session.InsertAll(unitFacts);
-
             // Only the unit's own proposals: a cadre rule that needs no evidence (a host rule, say)
             // also fires here, without the cadre's facts, and must not leak into phase 2.
             var own = new List<Proposal>();
-            foreach (var proposal in ProposalSink.Fire(session, routing, [], cancellationToken))
+            foreach (var proposal in ProposalSink.Run(factory.CreateSession(), unitFacts, routing, [], null, cancellationToken))
             {
                 if (proposal.Subject == unit.Id)
                 {
@@ -158,15 +155,16 @@ public sealed class CadreEvaluator : ICadreEvaluator
             unitProposals[u] = own;
         });
 
-        // The unit proposals that some cadre rule can match (a special inspection, for ASSESS-03).
-        var unitSeeds = Array.ConvertAll(unitProposals, list => list.FindAll(routing.MayMatch));
 
         // Phase 2: cadre rules, one session per batch of cadres of the same unit, seeded with the
-        // unit's proposals. Each cadre is one CadreRecord fact; its raw records (and the Cadre
-        // itself) go in as separate facts only when some rule's patterns can match them, which the
-        // built-in rules never need (host rules may).
+        // unit's proposals. Each cadre is one CadreRecord fact, inserted only when some rule's
+        // CadreRecord pattern can match it (a proposal finds its cadre's record through the sink, not
+        // through the session: Proposal.Record); its raw records (and the Cadre itself) go in as
+        // separate facts only when some rule's patterns can match them, which the built-in rules
+        // never need (host rules may).
         var batches = index.Batches(_engine.CadresPerSession);
         var rawFacts = RawFactKinds.For(policy.Rules);
+        var recordFilter = policy.Rules.CadreRecordFilter;
         var cadreDecisions = new List<Decision>[batches.Count];
         var foreignProposals = new List<Proposal>[batches.Count];
         var retainedProposals = new List<Proposal>[batches.Count];
@@ -174,16 +172,21 @@ public sealed class CadreEvaluator : ICadreEvaluator
         Parallel.For(0, batches.Count, parallel, b =>
         {
             var batch = batches[b];
-            var seeded = batch.Unit >= 0 ? unitSeeds[batch.Unit] : [];
+            // The unit's proposals, of which the session gets those some cadre rule can match (a
+            // special inspection, for ASSESS-03).
+            IReadOnlyList<Proposal> seeds = batch.Unit >= 0 ? unitProposals[batch.Unit] : [];
             var counter = default(StatisticsCounter);
-            var batchFacts = new List<object>(1 + seeded.Count + (batch.Count * (rawFacts.Any ? 12 : 1))) { context };
-            batchFacts.AddRange(seeded);
-            var own = new HashSet<string>(batch.Count, StringComparer.Ordinal);
+            var batchFacts = new List<object>(1 + seeds.Count + (batch.Count * (rawFacts.Any ? 12 : 1))) { context };
+            var own = new Dictionary<string, CadreRecord>(batch.Count, StringComparer.Ordinal);
             for (int i = batch.Start; i < batch.Start + batch.Count; i++)
             {
                 var record = index.RecordOf(index.CadreOrder[i], context);
-                batchFacts.Add(record);
-                own.Add(record.Id);
+                if (recordFilter.MayMatch(record))
+                {
+                    batchFacts.Add(record);
+                }
+
+                own.Add(record.Id, record);
                 if (rawFacts.Any)
                 {
                     rawFacts.AddTo(batchFacts, record);
@@ -192,11 +195,7 @@ public sealed class CadreEvaluator : ICadreEvaluator
                 counter.Add(record, context);
             }
 
-            // One InsertAll per session: NRules propagates a batch through each node once, where
-            // fact-by-fact inserts would re-run every aggregate per fact.
-            var session = factory.CreateSession();
-            session.InsertAll(batchFacts);
-            var produced = ProposalSink.Fire(session, routing, seeded, cancellationToken);
+            var produced = ProposalSink.Run(factory.CreateSession(), batchFacts, routing, seeds, own, cancellationToken);
 
             // Decisions about the batch's own cadres are built here, so that their proposals die with
             // the session instead of living until the end of the evaluation; proposals about anything

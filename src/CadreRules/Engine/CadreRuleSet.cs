@@ -103,6 +103,7 @@ public sealed class CadreRuleSet
         _matchedTypes = MatchedFactTypes.InCadrePhase(active);
         UnitPhaseNeedsCadres = MatchedFactTypes.AnyMatchesCadre(active);
         ProposalRouting = ProposalRouting.For(active);
+        CadreRecordFilter = FactFilter<CadreRecord>.For(active);
 
         // Sessions are created inside an evaluation (CadreEvaluator); these hooks hand dependency
         // resolution and rule-firing telemetry to that evaluation, so one compiled rule set can serve
@@ -161,6 +162,9 @@ public sealed class CadreRuleSet
 
     /// <summary>Gets which rules read proposals and which proposals they can match.</summary>
     internal ProposalRouting ProposalRouting { get; }
+
+    /// <summary>Gets which cadre records some rule's <see cref="CadreRecord"/> pattern can match.</summary>
+    internal FactFilter<CadreRecord> CadreRecordFilter { get; }
 
     /// <summary>
     /// Returns whether some active rule that can fire in the cadre phase has a pattern that facts of

@@ -50,13 +50,14 @@ internal static class ProposalMerger
     /// <paramref name="retained"/>: <see cref="Unmerge"/> needs them should the decision have to be
     /// merged again.
     /// </summary>
-    public static List<Decision> MergeOwn(List<Proposal> proposals, HashSet<string> own, List<Proposal> foreign, List<Proposal> retained)
+    /// <typeparam name="TValue">What <paramref name="own"/> maps the session's cadre ids to (their records).</typeparam>
+    public static List<Decision> MergeOwn<TValue>(List<Proposal> proposals, Dictionary<string, TValue> own, List<Proposal> foreign, List<Proposal> retained)
     {
         var entries = new Entry[proposals.Count];
         int n = 0;
         foreach (var proposal in proposals)
         {
-            if (own.Contains(proposal.Subject))
+            if (own.ContainsKey(proposal.Subject))
             {
                 entries[n++] = new Entry(proposal);
             }

@@ -5,76 +5,67 @@ using NRules.RuleModel;
 namespace CadreRules;
 
 /// <summary>
-/// Which rules of a rule set read <see cref="Proposal"/> facts, and which proposals any of their
-/// patterns can match, found once per rule set by walking the rules' left-hand sides.
+/// Which facts of type <typeparamref name="T"/> some pattern of a rule set can match, judged by each
+/// pattern's single-fact ("alpha") conditions, found once per rule set by walking the rules'
+/// left-hand sides (into Not, Exists, aggregates and queries).
 /// </summary>
 /// <remarks>
-/// A proposal is a fact so that rules can chain on it (a yellow board keeps a cadre off the red
-/// board). Most proposals are never matched by any pattern (a reminder talk, a demotion), and an
-/// NRules insert costs the same whether or not anything matches: <see cref="MayMatch"/> runs the
-/// single-fact ("alpha") conditions of every proposal pattern so that only proposals some pattern
-/// can match go into the session. A condition that cannot be evaluated on its own counts as met.
+/// An NRules insert costs the same whether or not anything matches, so the evaluator inserts only
+/// facts that can make a difference: a fact that fails some condition of every pattern it could feed
+/// never reaches any pattern's memory, inserted or not. A condition that cannot be evaluated on its
+/// own (it reads another pattern's fact) counts as met, and so does one that throws: the fact is then
+/// inserted and NRules evaluates the condition and reports the failure with the rule's name.
 /// </remarks>
-internal sealed class ProposalRouting
+/// <typeparam name="T">The fact type.</typeparam>
+internal sealed class FactFilter<T>
 {
-    private readonly Func<Proposal, bool>[][] _patterns;
-    private readonly HashSet<string> _readers;
+    private readonly Func<T, bool>[][] _patterns;
 
-    private ProposalRouting(Func<Proposal, bool>[][] patterns, HashSet<string> readers)
+    private FactFilter(Func<T, bool>[][] patterns)
     {
         _patterns = patterns;
-        _readers = readers;
+        PassesAll = Array.Exists(patterns, conditions => conditions.Length == 0);
     }
 
-    /// <summary>Analyses <paramref name="rules"/>.</summary>
+    /// <summary>Gets whether some pattern has no single-fact condition, so that every fact may match.</summary>
+    public bool PassesAll { get; }
+
+    /// <summary>Analyses the patterns over <typeparamref name="T"/> of <paramref name="rules"/>.</summary>
     /// <param name="rules">The active rules.</param>
-    /// <returns>The routing.</returns>
-    public static ProposalRouting For(IEnumerable<IRuleDefinition> rules)
+    /// <returns>The filter.</returns>
+    public static FactFilter<T> For(IEnumerable<IRuleDefinition> rules)
     {
-        var patterns = new List<Func<Proposal, bool>[]>();
-        var readers = new HashSet<string>(StringComparer.Ordinal);
+        var patterns = new List<Func<T, bool>[]>();
         foreach (var rule in rules)
         {
-            var found = RulePatterns.Of(rule).FindAll(p => p.ValueType.IsAssignableFrom(typeof(Proposal)));
-            if (found.Count == 0)
-            {
-                continue;
-            }
-
-            readers.Add(rule.Name);
-            foreach (var pattern in found)
+            foreach (var pattern in RulePatterns.Of(rule).FindAll(p => p.ValueType.IsAssignableFrom(typeof(T))))
             {
                 patterns.Add([.. pattern.Expressions
                     .Where(e => e.Name == PatternElement.ConditionName && e.Expression.Parameters.Count == 1
-                        && e.Expression.Parameters[0].Type.IsAssignableFrom(typeof(Proposal)))
+                        && e.Expression.Parameters[0].Type.IsAssignableFrom(typeof(T)))
                     .Select(e => Compile(e.Expression))]);
             }
         }
 
-        return new ProposalRouting([.. patterns], readers);
+        return new FactFilter<T>([.. patterns]);
     }
 
-    /// <summary>Returns whether <paramref name="rule"/> has a pattern over proposals.</summary>
-    /// <param name="rule">The rule.</param>
-    /// <returns>Whether it reads proposals.</returns>
-    public bool Reads(IRuleDefinition rule) => Reads(rule.Name);
-
-    /// <summary>Returns whether the rule with id <paramref name="ruleId"/> has a pattern over proposals.</summary>
-    /// <param name="ruleId">The rule id.</param>
-    /// <returns>Whether it reads proposals.</returns>
-    public bool Reads(string ruleId) => _readers.Contains(ruleId);
-
-    /// <summary>Returns whether some proposal pattern's single-fact conditions all hold for <paramref name="proposal"/>.</summary>
-    /// <param name="proposal">The proposal.</param>
+    /// <summary>Returns whether some pattern's single-fact conditions all hold for <paramref name="fact"/>.</summary>
+    /// <param name="fact">The fact.</param>
     /// <returns>Whether inserting it can change any rule's matches.</returns>
-    public bool MayMatch(Proposal proposal)
+    public bool MayMatch(T fact)
     {
+        if (PassesAll)
+        {
+            return true;
+        }
+
         foreach (var conditions in _patterns)
         {
             bool all = true;
             foreach (var condition in conditions)
             {
-                if (!condition(proposal))
+                if (!condition(fact))
                 {
                     all = false;
                     break;
@@ -90,18 +81,18 @@ internal sealed class ProposalRouting
         return false;
     }
 
-    private static Func<Proposal, bool> Compile(LambdaExpression condition)
+    private static Func<T, bool> Compile(LambdaExpression condition)
     {
-        var proposal = Expression.Parameter(typeof(Proposal), "proposal");
-        var test = Expression.Lambda<Func<Proposal, bool>>(
-            Expression.Invoke(condition, Expression.Convert(proposal, condition.Parameters[0].Type)), proposal).Compile();
+        var fact = Expression.Parameter(typeof(T), "fact");
+        var test = Expression.Lambda<Func<T, bool>>(
+            Expression.Invoke(condition, Expression.Convert(fact, condition.Parameters[0].Type)), fact).Compile();
 
         // A condition that throws is left to NRules, which reports it with the rule's name.
-        return p =>
+        return f =>
         {
             try
             {
-                return test(p);
+                return test(f);
             }
 #pragma warning disable CA1031 // The exception is NRules' to report: the fact is inserted and the condition re-evaluated there.
             catch (Exception)
@@ -114,46 +105,142 @@ internal sealed class ProposalRouting
 }
 
 /// <summary>
-/// Fires a session's rules so that proposals are inserted in batches: a rule's
-/// <see cref="Rules.RuleContextExtensions.Propose"/> hands its proposal to the current sink, and the
-/// pending proposals go into the session with one <c>InsertAll</c> just before a rule that reads
-/// proposals fires (or when nothing else is left to fire). Rules that read no proposals cannot be
-/// affected by them, so every rule still sees every proposal made before it fires, as with
-/// immediate inserts; NRules propagates a batch through each node once.
+/// Which rules of a rule set read <see cref="Proposal"/> facts, and which proposals any of their
+/// patterns can match (<see cref="FactFilter{T}"/>).
 /// </summary>
+/// <remarks>
+/// A proposal is a fact so that rules can chain on it (a yellow board keeps a cadre off the red
+/// board). Most proposals are never matched by any pattern (a reminder talk, a demotion); those go
+/// straight to the merge instead of into the session.
+/// </remarks>
+internal sealed class ProposalRouting
+{
+    private readonly FactFilter<Proposal> _filter;
+    private readonly HashSet<string> _readers;
+
+    private ProposalRouting(FactFilter<Proposal> filter, HashSet<string> readers)
+    {
+        _filter = filter;
+        _readers = readers;
+    }
+
+    /// <summary>Analyses <paramref name="rules"/>.</summary>
+    /// <param name="rules">The active rules.</param>
+    /// <returns>The routing.</returns>
+    public static ProposalRouting For(IEnumerable<IRuleDefinition> rules)
+    {
+        var list = rules.ToList();
+        var readers = new HashSet<string>(
+            list.Where(rule => RulePatterns.Of(rule).Exists(p => p.ValueType.IsAssignableFrom(typeof(Proposal)))).Select(rule => rule.Name),
+            StringComparer.Ordinal);
+        return new ProposalRouting(FactFilter<Proposal>.For(list), readers);
+    }
+
+    /// <summary>Returns whether <paramref name="rule"/> has a pattern over proposals.</summary>
+    /// <param name="rule">The rule.</param>
+    /// <returns>Whether it reads proposals.</returns>
+    public bool Reads(IRuleDefinition rule) => Reads(rule.Name);
+
+    /// <summary>Returns whether the rule with id <paramref name="ruleId"/> has a pattern over proposals.</summary>
+    /// <param name="ruleId">The rule id.</param>
+    /// <returns>Whether it reads proposals.</returns>
+    public bool Reads(string ruleId) => _readers.Contains(ruleId);
+
+    /// <summary>Returns whether some proposal pattern's single-fact conditions all hold for <paramref name="proposal"/>.</summary>
+    /// <param name="proposal">The proposal.</param>
+    /// <returns>Whether inserting it can change any rule's matches.</returns>
+    public bool MayMatch(Proposal proposal) => _filter.MayMatch(proposal);
+}
+
+/// <summary>
+/// Runs a session of the evaluator: inserts its facts, then fires its rules so that proposals are
+/// inserted in batches: a rule's <see cref="Rules.RuleContextExtensions.Propose"/> hands its proposal
+/// to the current sink, and the pending proposals go into the session with one <c>InsertAll</c> just
+/// before a rule that reads proposals fires (or when nothing else is left to fire). Rules that read no
+/// proposals cannot be affected by them, so every rule still sees every proposal made before it fires,
+/// as with immediate inserts; NRules propagates a batch through each node once.
+/// </summary>
+/// <remarks>
+/// In a cadre session the sink also knows the batch's <see cref="CadreRecord"/>s by cadre id, so that
+/// a proposal in the session finds its subject's record (<see cref="Proposal.Record"/>) without a join
+/// over every record of the session.
+/// </remarks>
 internal sealed class ProposalSink
 {
     [ThreadStatic]
     private static ProposalSink? t_current;
 
+    private readonly Dictionary<string, CadreRecord>? _records;
     private readonly List<Proposal> _pending = [];
     private readonly List<Proposal> _withheld = [];
     private readonly List<object> _insert = [];
 
-    /// <summary>Gets the sink of the session firing on this thread, or <see langword="null"/>.</summary>
+    private ProposalSink(Dictionary<string, CadreRecord>? records)
+    {
+        _records = records;
+    }
+
+    /// <summary>Gets the sink of the session running on this thread, or <see langword="null"/>.</summary>
     public static ProposalSink? Current => t_current;
+
+    /// <summary>Returns the record of the session's cadre <paramref name="cadreId"/>, or <see langword="null"/>.</summary>
+    /// <param name="cadreId">A proposal's subject.</param>
+    /// <returns>The record, when the cadre is one of the session's batch.</returns>
+    public CadreRecord? RecordOf(string cadreId) =>
+        _records is not null && _records.TryGetValue(cadreId, out var record) ? record : null;
 
     /// <summary>Takes a proposal made by the firing rule.</summary>
     /// <param name="proposal">The proposal.</param>
     public void Add(Proposal proposal) => _pending.Add(proposal);
 
     /// <summary>
-    /// Fires every rule of <paramref name="session"/> and returns the proposals made in it: those in
-    /// working memory that were not <paramref name="seeded"/>, and those no pattern could match.
+    /// Makes a sink with <paramref name="records"/> current on this thread until the scope is disposed:
+    /// <see cref="Proposal.Record"/> resolves among them, and routing conditions that read it are
+    /// evaluated as in a session over that batch.
     /// </summary>
-    /// <param name="session">The session, with its facts inserted.</param>
+    /// <param name="records">The batch's cadre records by cadre id; <see langword="null"/> for none.</param>
+    /// <returns>The scope, which restores the previous sink.</returns>
+    public static Scope Enter(Dictionary<string, CadreRecord>? records)
+    {
+        var scope = new Scope(t_current, new ProposalSink(records));
+        t_current = scope.Sink;
+        return scope;
+    }
+
+    /// <summary>
+    /// Inserts <paramref name="facts"/> and those of <paramref name="seeds"/> that some pattern can
+    /// match into <paramref name="session"/>, fires every rule and returns the proposals made in it:
+    /// those in working memory that were not seeds, and those no pattern could match.
+    /// </summary>
+    /// <param name="session">A new session.</param>
+    /// <param name="facts">The session's facts other than the seeds; the inserted seeds are added to it.</param>
     /// <param name="routing">The rule set's proposal routing.</param>
-    /// <param name="seeded">Proposals inserted before firing (not returned).</param>
+    /// <param name="seeds">Proposals made before the session (the unit's, in a cadre session); never returned.</param>
+    /// <param name="records">The batch's cadre records by cadre id in a cadre session; <see langword="null"/> in a unit session.</param>
     /// <param name="cancellationToken">Stops firing between rules.</param>
     /// <returns>The proposals made.</returns>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static List<Proposal> Fire(ISession session, ProposalRouting routing, IReadOnlyList<Proposal> seeded, CancellationToken cancellationToken)
+    public static List<Proposal> Run(ISession session, List<object> facts, ProposalRouting routing, IReadOnlyList<Proposal> seeds,
+        Dictionary<string, CadreRecord>? records, CancellationToken cancellationToken)
     {
-        var sink = new ProposalSink();
-        var previous = t_current;
-        t_current = sink;
-        try
+        ProposalSink sink;
+        using (var scope = Enter(records))
         {
+            sink = scope.Sink;
+
+            // Seeds are routed here, with the batch's records current: a pattern may ask for the
+            // subject's record (Proposal.Record).
+            foreach (var seed in seeds)
+            {
+                if (routing.MayMatch(seed))
+                {
+                    facts.Add(seed);
+                }
+            }
+
+            // One InsertAll: NRules propagates a batch through each node once, where fact-by-fact
+            // inserts would re-run every aggregate per fact.
+            session.InsertAll(facts);
             var agenda = session.Agenda;
             while (!cancellationToken.IsCancellationRequested)
             {
@@ -172,10 +259,6 @@ internal sealed class ProposalSink
                 session.Fire(1, cancellationToken);
             }
         }
-        finally
-        {
-            t_current = previous;
-        }
 
         // NRules stops firing on cancellation without throwing; a session cut short must not
         // pass for a finished one (the last session of an evaluation would otherwise yield a
@@ -185,7 +268,7 @@ internal sealed class ProposalSink
         var produced = sink._withheld;
         foreach (var proposal in session.Query<Proposal>())
         {
-            if (!Contains(seeded, proposal))
+            if (!Contains(seeds, proposal))
             {
                 produced.Add(proposal);
             }
@@ -205,6 +288,18 @@ internal sealed class ProposalSink
         }
 
         return false;
+    }
+
+    /// <summary>A sink made current by <see cref="Enter"/>; disposing it restores the previous one.</summary>
+    /// <param name="previous">The sink current before.</param>
+    /// <param name="sink">The sink made current.</param>
+    internal readonly struct Scope(ProposalSink? previous, ProposalSink sink) : IDisposable
+    {
+        /// <summary>Gets the sink made current.</summary>
+        public ProposalSink Sink => sink;
+
+        /// <inheritdoc />
+        public void Dispose() => t_current = previous;
     }
 
     private void Flush(ISession session, ProposalRouting routing)

@@ -73,17 +73,15 @@ public sealed class ReminderRule : Rule
     /// <inheritdoc />
     public override void Define()
     {
-        CadreRecord record = null!;
         Proposal yellow = null!;
 
-        // The proposal first: only yellow-board cadres get a join tuple.
+        // The yellow board of a cadre of this session (Record: the cadre's record, found without a join).
         When()
-            .Match(() => yellow, p => p.Kind == DecisionKind.YellowBoard)
-            .Match(() => record, r => r.Cadre.Id == yellow.Subject)
-            .Not<Proposal>(p => p.Subject == record.Cadre.Id, p => p.RuleId == EscalationRule.Id);
+            .Match(() => yellow, p => p.Kind == DecisionKind.YellowBoard, p => p.Record != null)
+            .Not<Proposal>(p => p.Subject == yellow.Subject, p => p.RuleId == EscalationRule.Id);
 
         Then()
-            .Do(ctx => ctx.Propose(DecisionKind.ReminderTalk, record.Id, Reasons.Reminder(), yellow.Evidence, null));
+            .Do(ctx => ctx.Propose(DecisionKind.ReminderTalk, yellow.Subject, Reasons.Reminder(), yellow.Evidence, null));
     }
 }
 
@@ -106,10 +104,10 @@ public sealed class EscalationRule : Rule
         Proposal yellow = null!;
         EscalationStep step = null!;
 
-        // Whether a step applies depends on the record alone: an alpha condition.
+        // Whether a step applies depends on the cadre's record alone: an alpha condition on the proposal.
         When()
-            .Match(() => yellow, p => p.Kind == DecisionKind.YellowBoard)
-            .Match(() => record, r => Select.CanEscalate(r), r => r.Cadre.Id == yellow.Subject)
+            .Match(() => yellow, p => p.Kind == DecisionKind.YellowBoard, p => p.Record != null && Select.CanEscalate(p.Record))
+            .Let(() => record, () => yellow.Record!)
             .Let(() => step, () => PolicyFunctions.Escalate(record.Measures, record.BoardHistory, record.Policy));
 
         Then()
@@ -155,9 +153,9 @@ public sealed class PromotionRule : Rule
         DateOnly? blockEnd = null;
 
         When()
-            .Match(() => red, p => p.Kind == DecisionKind.RedBoard)
-            .Match(() => record, r => r.Cadre.Id == red.Subject)
-            .Not<Proposal>(p => p.Kind == DecisionKind.Exclusion, p => p.Subject == record.Cadre.Id)
+            .Match(() => red, p => p.Kind == DecisionKind.RedBoard, p => p.Record != null)
+            .Not<Proposal>(p => p.Kind == DecisionKind.Exclusion, p => p.Subject == red.Subject)
+            .Let(() => record, () => red.Record!)
             .Let(() => blockEnd, () => record.Policy.PromotionBlockEnd(record.Measures));
 
         Then()
@@ -207,11 +205,11 @@ public sealed class ReinstatementRule : Rule
         TrackingState? state = null;
         MeasureKind? form = null;
 
-        // The proposal first: only tracked cadres get a join tuple; a named measure needs a measure.
+        // The tracking of a cadre of this session with measures (a named measure needs a measure).
         When()
-            .Match(() => tracking, p => p.Kind == DecisionKind.Tracking)
-            .Match(() => record, r => r.Measures.Count > 0, r => r.Cadre.Id == tracking.Subject)
-            .Not<Proposal>(p => p.Kind == DecisionKind.Exclusion, p => p.Subject == record.Cadre.Id)
+            .Match(() => tracking, p => p.Kind == DecisionKind.Tracking, p => p.Record != null && p.Record.Measures.Count > 0)
+            .Not<Proposal>(p => p.Kind == DecisionKind.Exclusion, p => p.Subject == tracking.Subject)
+            .Let(() => record, () => tracking.Record!)
             .Let(() => tracked, () => Select.Measure(record, tracking.GetDetail(DetailKeys.Measure)))
             .Having(() => tracked != null)
             .Let(() => since, () => Select.EvidenceAfter(record, tracked!))

@@ -17,7 +17,7 @@ public sealed class ProposalBatchingTests
         var routing = CadreRuleSet.CreateDefault().ProposalRouting;
 
         routing.MayMatch(new Proposal("BOARD-02", DecisionKind.YellowBoard, "C-1", "r")).Should().BeTrue("BOARD-01, MECH-01 and MECH-02 read yellow boards");
-        routing.MayMatch(new Proposal("MECH-05", DecisionKind.Tracking, "C-1", "r")).Should().BeTrue("REINST-01 reads tracking");
+        routing.MayMatch(new Proposal("MECH-05", DecisionKind.Tracking, "C-1", "r")).Should().BeFalse("REINST-01 reads tracking, but only of a cadre of the session (RecordResolutionTests)");
         routing.MayMatch(new Proposal("MECH-02", DecisionKind.Admonishment, "C-1", "r")).Should().BeTrue("MECH-01 reads MECH-02's proposals");
         routing.MayMatch(new Proposal("ASSESS-02", DecisionKind.SpecialInspection, "U-1", "r")).Should().BeTrue("ASSESS-03 reads inspections");
         routing.MayMatch(new Proposal("MECH-01", DecisionKind.ReminderTalk, "C-1", "r")).Should().BeFalse();

@@ -173,7 +173,7 @@ public sealed class ProposalMergerTests
             all.Add(proposals);
             var others = new List<Proposal>();
             var kept = new List<Proposal>();
-            own.Add(ProposalMerger.MergeOwn(proposals, new HashSet<string>(mine, StringComparer.Ordinal), others, kept));
+            own.Add(ProposalMerger.MergeOwn(proposals, mine.ToDictionary(id => id, id => id, StringComparer.Ordinal), others, kept));
             foreign.Add(others);
             retained.Add(kept);
         }
@@ -225,7 +225,7 @@ public sealed class ProposalMergerTests
     {
         var mine = new Proposal("R-1", DecisionKind.YellowBoard, "C-1", "own");
         var other = new Proposal("R-2", DecisionKind.YellowBoard, "C-1", "from another batch");
-        var own = ProposalMerger.MergeOwn([mine], new HashSet<string> { "C-1" }, [], []);
+        var own = ProposalMerger.MergeOwn([mine], new Dictionary<string, string> { ["C-1"] = "C-1" }, [], []);
 
         ProposalMerger.Combine([own], [[other]], parallel: false).Should().BeNull();
         ProposalMerger.Combine([own], [[new Proposal("R-2", DecisionKind.ReminderTalk, "C-1", "another kind")]], parallel: false)!
