@@ -37,8 +37,8 @@ internal static class EvaluateCommand
         };
         command.SetAction(parse =>
         {
-            var document = CliContext.ReadRoster(parse.GetRequiredValue(roster));
-            var report = context.Evaluator.Evaluate(document);
+            var (document, evaluator) = context.ReadForEvaluation(parse.GetRequiredValue(roster));
+            var report = evaluator().Evaluate(document);
             string chosen = parse.GetValue(format) ?? Json;
             var file = parse.GetValue(output);
             if (file is null)

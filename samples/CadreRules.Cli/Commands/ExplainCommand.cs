@@ -19,7 +19,7 @@ internal static class ExplainCommand
         };
         command.SetAction(parse =>
         {
-            var document = CliContext.ReadRoster(parse.GetRequiredValue(roster));
+            var (document, evaluator) = context.ReadForEvaluation(parse.GetRequiredValue(roster));
             string id = parse.GetRequiredValue(cadreId);
             if (!document.Cadres.Any(c => string.Equals(c.Id, id, StringComparison.Ordinal)))
             {
@@ -27,7 +27,7 @@ internal static class ExplainCommand
                 throw new CliInputException("$.cadres", $"no cadre has id '{id}'; expected the id of a cadre in the roster (case-sensitive{example}).");
             }
 
-            var explanation = context.Evaluator.Explain(document, id);
+            var explanation = evaluator().Explain(document, id);
             ExplanationText.Write(parse.InvocationConfiguration.Output, explanation);
             return ExitCodes.Success;
         });

@@ -29,15 +29,22 @@ public sealed class AssessmentReport
         AsOf = asOf;
         Decisions = decisions;
         Statistics = statistics;
-        // Counted by hash (a million decisions, a handful of kinds), then sorted once.
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var decision in decisions)
+        // Counted per kind-name instance (a million decisions, a handful of kinds, each kind's name
+        // usually one string: hashing the reference is cheaper than the text), then per name, sorted once.
+        var perInstance = new Dictionary<string, int>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < decisions.Count; i++)
         {
-            ref int count = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, decision.Kind.Name, out _);
+            ref int count = ref CollectionsMarshal.GetValueRefOrAddDefault(perInstance, decisions[i].Kind.Name, out _);
             count++;
         }
 
-        Counts = new SortedDictionary<string, int>(counts, StringComparer.Ordinal);
+        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (name, count) in perInstance)
+        {
+            counts[name] = counts.GetValueOrDefault(name) + count;
+        }
+
+        Counts = counts;
     }
 
     /// <summary>Gets the report schema version; always 1.</summary>

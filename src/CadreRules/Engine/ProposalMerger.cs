@@ -105,27 +105,52 @@ internal static class ProposalMerger
     /// (a host rule proposed about a cadre of another session): that decision needs both sessions'
     /// proposals, and the caller merges all proposals instead.
     /// </summary>
-    public static List<Decision>? Combine(IReadOnlyList<List<Decision>> own, IReadOnlyList<IReadOnlyList<Proposal>> foreign, bool parallel)
+    public static List<Decision>? Combine(IReadOnlyList<List<Decision>> own, IReadOnlyList<IReadOnlyList<Proposal>> foreign, bool parallel, int parallelMinimum = ParallelThreshold)
     {
-        int count = 0;
-        foreach (var list in own)
+        var offsets = new int[own.Count + 1];
+        for (int i = 0; i < own.Count; i++)
         {
-            count += list.Count;
+            offsets[i + 1] = offsets[i] + own[i].Count;
         }
 
+        int count = offsets[own.Count];
+
         // Sessions go unit by unit; when cadre ids ascend with them (as generated rosters list them)
-        // the concatenation is already in report order, which one pass confirms.
+        // the concatenation is already in report order, which one pass confirms: each session's list
+        // (on both cores for a large evaluation: this runs while nothing else does), then the seams.
         var keyed = new DecisionEntry[count];
-        int n = 0;
-        bool sorted = true;
-        foreach (var list in own)
+        int unsorted = 0;
+        void Key(int i)
         {
-            foreach (var decision in list)
+            var list = own[i];
+            int at = offsets[i];
+            for (int j = 0; j < list.Count; j++)
             {
-                keyed[n] = new DecisionEntry(decision);
-                sorted = sorted && (n == 0 || DecisionEntry.Compare(keyed[n - 1], keyed[n]) < 0);
-                n++;
+                keyed[at + j] = new DecisionEntry(list[j]);
+                if (j > 0 && DecisionEntry.Compare(keyed[at + j - 1], keyed[at + j]) >= 0)
+                {
+                    Volatile.Write(ref unsorted, 1);
+                }
             }
+        }
+
+        if (parallel && count >= parallelMinimum)
+        {
+            Parallel.For(0, own.Count, Key);
+        }
+        else
+        {
+            for (int i = 0; i < own.Count; i++)
+            {
+                Key(i);
+            }
+        }
+
+        bool sorted = unsorted == 0;
+        for (int i = 1; sorted && i < own.Count; i++)
+        {
+            int at = offsets[i];
+            sorted = at == 0 || at == count || DecisionEntry.Compare(keyed[at - 1], keyed[at]) < 0;
         }
 
         if (!sorted)

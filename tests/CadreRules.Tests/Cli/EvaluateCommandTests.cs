@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CadreRules.Cli;
+using CadreRules.Cli.Commands;
+using CadreRules.Generation;
 using CadreRules.Serialization;
 
 namespace CadreRules.Tests.Cli;
@@ -149,6 +151,60 @@ public sealed class EvaluateCommandTests
 
         result.ExitCode.Should().Be(ExitCodes.Failure);
         result.Stderr.Should().Contain(nameof(FileNotFoundException)).And.Contain(" at ");
+    }
+
+    [Fact]
+    public void Evaluate_LargeRoster_ReadWhileTheRulesCompile_SameReport()
+    {
+        // From 1 MiB on, the CLI builds the evaluator on the thread pool while it reads the roster.
+        using var temp = new TempDirectory();
+        string path = temp.File("large.json");
+        RosterWriter.WriteFile(RosterGenerator.Generate(1500, 7), path);
+        new FileInfo(path).Length.Should().BeGreaterThanOrEqualTo(CliContext.OverlapMinimumBytes);
+        var expected = EvaluateCommand.Render(RosterReader.ReadFile(path), CliHarness.Evaluator.Evaluate(RosterReader.ReadFile(path)), EvaluateCommand.Json);
+
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        int code = CliApp.Run(["evaluate", path], stdout, stderr, configure: null);
+
+        code.Should().Be(ExitCodes.Success, stderr.ToString());
+        stdout.ToString().Should().Be(Encoding.UTF8.GetString(expected));
+    }
+
+    [Fact]
+    public void Evaluate_LargeInvalidRosterAndInvalidOptions_ReportsTheRosterFirst()
+    {
+        // The evaluator fails to build (invalid options) while the roster is read: the roster's
+        // errors are still the ones reported, as when the two happen one after the other.
+        using var temp = new TempDirectory();
+        string path = temp.File("large.json");
+        RosterWriter.WriteFile(RosterGenerator.Generate(1500, 7), path);
+        string text = File.ReadAllText(path);
+        File.WriteAllText(path, text.Replace("\"schemaVersion\":1", "\"schemaVersion\":2", StringComparison.Ordinal));
+        new FileInfo(path).Length.Should().BeGreaterThanOrEqualTo(CliContext.OverlapMinimumBytes);
+
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        int code = CliApp.Run(["evaluate", path], stdout, stderr, o => o.RecentWindowMonths = -1);
+
+        code.Should().Be(ExitCodes.InvalidInput);
+        stderr.ToString().Should().StartWith("$.schemaVersion: ").And.NotContain(nameof(CadrePolicyOptions.RecentWindowMonths));
+    }
+
+    [Fact]
+    public void Evaluate_LargeRosterAndInvalidOptions_ExitsOneNamingTheOption()
+    {
+        using var temp = new TempDirectory();
+        string path = temp.File("large.json");
+        RosterWriter.WriteFile(RosterGenerator.Generate(1500, 7), path);
+
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        int code = CliApp.Run(["evaluate", path], stdout, stderr, o => o.RecentWindowMonths = -1);
+
+        code.Should().Be(ExitCodes.Failure);
+        stdout.ToString().Should().BeEmpty();
+        stderr.ToString().Should().StartWith("cadre-rules: ").And.Contain(nameof(CadrePolicyOptions.RecentWindowMonths));
     }
 
     [Fact]

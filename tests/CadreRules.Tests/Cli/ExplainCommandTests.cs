@@ -1,5 +1,6 @@
 using System.Globalization;
 using CadreRules.Cli;
+using CadreRules.Generation;
 using CadreRules.Serialization;
 
 namespace CadreRules.Tests.Cli;
@@ -86,5 +87,42 @@ public sealed class ExplainCommandTests
 
         result.ExitCode.Should().Be(ExitCodes.InvalidInput);
         result.StderrLines.Should().OnlyContain(l => l.StartsWith("$.cadres", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Explain_LargeRosterUnknownCadreAndInvalidOptions_ReportsTheCadreFirst()
+    {
+        // The evaluator is built (and fails, options invalid) while the large roster is read; the
+        // unknown cadre is still what is reported, as when the evaluator is asked for after the check.
+        using var temp = new TempDirectory();
+        string path = temp.File("large.json");
+        RosterWriter.WriteFile(RosterGenerator.Generate(1500, 7), path);
+        new FileInfo(path).Length.Should().BeGreaterThanOrEqualTo(CliContext.OverlapMinimumBytes);
+
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        int code = CliApp.Run(["explain", path, "C-999999"], stdout, stderr, o => o.RecentWindowMonths = -1);
+
+        code.Should().Be(ExitCodes.InvalidInput);
+        stderr.ToString().Should().StartWith("$.cadres: ").And.NotContain(nameof(CadrePolicyOptions.RecentWindowMonths));
+    }
+
+    [Fact]
+    public void Explain_LargeRoster_SameAsTheSmallPath()
+    {
+        using var temp = new TempDirectory();
+        string path = temp.File("large.json");
+        var roster = RosterGenerator.Generate(1500, 7);
+        RosterWriter.WriteFile(roster, path);
+        string cadre = CliHarness.Evaluator.Evaluate(roster).Decisions.First(d => d.Subject.StartsWith("C-", StringComparison.Ordinal)).Subject;
+        using var expected = new StringWriter();
+        CadreRules.Cli.Output.ExplanationText.Write(expected, CliHarness.Evaluator.Explain(RosterReader.ReadFile(path), cadre));
+
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        int code = CliApp.Run(["explain", path, cadre], stdout, stderr, configure: null);
+
+        code.Should().Be(ExitCodes.Success, stderr.ToString());
+        stdout.ToString().Should().Be(expected.ToString());
     }
 }

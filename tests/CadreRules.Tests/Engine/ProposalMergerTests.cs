@@ -181,6 +181,19 @@ public sealed class ProposalMergerTests
         var expected = ProposalMerger.Merge(all).Select(Text).ToList();
 
         var combined = ProposalMerger.Combine(own, foreign, parallel: false);
+        var onTwoThreads = ProposalMerger.Combine(own, foreign, parallel: true, parallelMinimum: 0);
+        (onTwoThreads?.Select(Text)).Should().Equal(combined?.Select(Text), "keying the decisions in parallel changes nothing");
+
+        // Sessions in another order than their subjects: the concatenation is not in report order,
+        // which the check across the seams between sessions must notice.
+        var reversed = Enumerable.Reverse(own).ToList();
+        var reversedForeign = Enumerable.Reverse(foreign).ToList();
+        foreach (bool parallel in new[] { false, true })
+        {
+            var fromReversed = ProposalMerger.Combine(reversed, reversedForeign, parallel, parallelMinimum: 0);
+            (fromReversed?.Select(Text)).Should().Equal(combined?.Select(Text));
+        }
+
         if (foreignShare == 0)
         {
             combined.Should().NotBeNull("no proposal is about another batch's cadre");

@@ -162,6 +162,22 @@ public sealed class ReportWriterTests
     }
 
     [Fact]
+    public void Counts_KindNamesEqualInTextButNotInstance_CountAsOneKind()
+    {
+        // A host kind made twice from built strings: two name instances, one kind.
+        var first = new DecisionKind(new string("FollowUp".AsSpan()));
+        var second = new DecisionKind(string.Concat("Follow", "Up"));
+        ReferenceEquals(first.Name, second.Name).Should().BeFalse();
+        var report = Report(
+            new Decision(first, "C-001", ["HOST-20"], [], ["a"], new Dictionary<string, object>()),
+            new Decision(DecisionKind.YellowBoard, "C-001", ["BOARD-02"], [], ["yellow"], new Dictionary<string, object>()),
+            new Decision(second, "C-002", ["HOST-20"], [], ["b"], new Dictionary<string, object>()));
+
+        report.Counts.Should().Equal(new Dictionary<string, int> { ["FollowUp"] = 2, ["YellowBoard"] = 1 });
+        report.Counts.Keys.Should().Equal("FollowUp", "YellowBoard");
+    }
+
+    [Fact]
     public void Write_NullArguments_Throw()
     {
         Action noReport = () => ReportWriter.Write(null!, new MemoryStream());
