@@ -358,6 +358,11 @@ internal sealed partial class RosterParser
     /// <summary>Appends the chunks' items in order and carries the duplicate checks across chunks.</summary>
     private void Merge(int section, List<Chunk> chunks)
     {
+        foreach (Chunk chunk in chunks)
+        {
+            _latest.Include(chunk.Child!._latest);
+        }
+
         switch (section)
         {
             case CadresSection:

@@ -147,6 +147,7 @@ internal sealed partial class RosterParser
         evidence.SetPackedId(high, low);
         _evidence.Add(evidence);
         _evidenceRuns.Add(owner);
+        _latest.NoteEvidence(date);
         return true;
     }
 
@@ -189,6 +190,7 @@ internal sealed partial class RosterParser
 
         _grades.Add(new AnnualGrade { CadreId = cadreId!, Year = year, Grade = grade });
         _gradeRuns.Add(owner);
+        _latest.NoteGradeYear(year);
         return true;
     }
 
@@ -231,6 +233,7 @@ internal sealed partial class RosterParser
 
         _board.Add(new BoardPlacement { CadreId = cadreId!, Period = period, Board = board });
         _boardRuns.Add(owner);
+        _latest.NotePlacement(PeriodOrdinal(period));
         return true;
     }
 

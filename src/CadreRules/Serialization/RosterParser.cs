@@ -149,6 +149,11 @@ internal sealed partial class RosterParser
     // first id or key out of order fills the dictionary from the result lists and the keys of elements
     // that built nothing, and from then on the dictionary decides, with the same messages.
     private RecordId _lastRecordId;
+
+    // The latest evidence and measure dates, grade year and board period read so far, kept as records
+    // are added: the cross checks against as-of and the period (which may come after the sections)
+    // then visit the millions of records only when one of them is late.
+    private Latest _latest = Latest.None;
     private readonly List<(string Id, int Location)> _unbuiltRecordIds = [];
     private readonly SectionKeys _gradeKeys;
     private readonly SectionKeys _boardKeys;
@@ -863,6 +868,7 @@ internal sealed partial class RosterParser
 
         _evidence.Add(evidence);
         _evidenceRuns.Add(owner);
+        _latest.NoteEvidence(evidence.Date);
         return true;
     }
 
@@ -986,6 +992,7 @@ internal sealed partial class RosterParser
 
         _grades.Add(new AnnualGrade { CadreId = cadreId, Year = year.Value, Grade = grade.Value });
         _gradeRuns.Add(owner);
+        _latest.NoteGradeYear(year.Value);
         return true;
     }
 
@@ -1035,6 +1042,7 @@ internal sealed partial class RosterParser
 
         _measures.Add(new Measure { Id = id, CadreId = cadreId, Date = date.Value, Kind = kind.Value });
         _measureRuns.Add(owner);
+        _latest.NoteMeasure(date.Value);
         return true;
     }
 
@@ -1088,6 +1096,7 @@ internal sealed partial class RosterParser
 
         _board.Add(new BoardPlacement { CadreId = cadreId, Period = period.Value, Board = board.Value });
         _boardRuns.Add(owner);
+        _latest.NotePlacement(PeriodOrdinal(period.Value));
         return true;
     }
 
@@ -1240,7 +1249,7 @@ internal sealed partial class RosterParser
         {
             string asOfText = _asOf is null ? $"{Format(asOf)} (the last day of the period)" : Format(asOf);
             int gap = 0;
-            for (int i = 0; i < _evidence.Count; i++)
+            for (int i = 0; _latest.Evidence > asOf && i < _evidence.Count; i++)
             {
                 int index = JsonIndex(i, _evidenceGaps, ref gap);
                 if (_evidence[i].Date > asOf)
@@ -1250,7 +1259,7 @@ internal sealed partial class RosterParser
             }
 
             gap = 0;
-            for (int i = 0; i < _measures.Count; i++)
+            for (int i = 0; _latest.Measure > asOf && i < _measures.Count; i++)
             {
                 int index = JsonIndex(i, _measureGaps, ref gap);
                 if (_measures[i].Date > asOf)
@@ -1260,7 +1269,7 @@ internal sealed partial class RosterParser
             }
 
             gap = 0;
-            for (int i = 0; i < _grades.Count; i++)
+            for (int i = 0; _latest.GradeYear > asOf.Year && i < _grades.Count; i++)
             {
                 int index = JsonIndex(i, _gradeGaps, ref gap);
                 if (_grades[i].Year > asOf.Year)
@@ -1285,7 +1294,7 @@ internal sealed partial class RosterParser
         if (_period is { } period)
         {
             int gap = 0;
-            for (int i = 0; i < _board.Count; i++)
+            for (int i = 0; _latest.Placement >= PeriodOrdinal(period) && i < _board.Count; i++)
             {
                 int index = JsonIndex(i, _boardGaps, ref gap);
                 if (_board[i].Period >= period)
@@ -1307,6 +1316,33 @@ internal sealed partial class RosterParser
         foreach (var cross in _crossErrors)
         {
             _errors.Add(cross.Error);
+        }
+    }
+
+    /// <summary>The latest date, year or period of each record section (see <see cref="_latest"/>).</summary>
+    private struct Latest
+    {
+        public DateOnly Evidence;
+        public DateOnly Measure;
+        public int GradeYear;
+        public int Placement;
+
+        public static Latest None => new() { Evidence = DateOnly.MinValue, Measure = DateOnly.MinValue, GradeYear = int.MinValue, Placement = int.MinValue };
+
+        public void NoteEvidence(DateOnly date) => Evidence = date > Evidence ? date : Evidence;
+
+        public void NoteMeasure(DateOnly date) => Measure = date > Measure ? date : Measure;
+
+        public void NoteGradeYear(int year) => GradeYear = Math.Max(GradeYear, year);
+
+        public void NotePlacement(int ordinal) => Placement = Math.Max(Placement, ordinal);
+
+        public void Include(in Latest other)
+        {
+            NoteEvidence(other.Evidence);
+            NoteMeasure(other.Measure);
+            NoteGradeYear(other.GradeYear);
+            NotePlacement(other.Placement);
         }
     }
 
