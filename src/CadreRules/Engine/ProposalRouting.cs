@@ -116,12 +116,14 @@ internal sealed class FactFilter<T>
 internal sealed class ProposalRouting
 {
     private readonly FactFilter<Proposal> _filter;
-    private readonly HashSet<string> _readers;
+    private readonly Dictionary<string, int> _readers;
+    private readonly (int Priority, FactFilter<Proposal> Filter)[] _byPriority;
 
-    private ProposalRouting(FactFilter<Proposal> filter, HashSet<string> readers)
+    private ProposalRouting(FactFilter<Proposal> filter, Dictionary<string, int> readers, (int Priority, FactFilter<Proposal> Filter)[] byPriority)
     {
         _filter = filter;
         _readers = readers;
+        _byPriority = byPriority;
     }
 
     /// <summary>Analyses <paramref name="rules"/>.</summary>
@@ -130,10 +132,50 @@ internal sealed class ProposalRouting
     public static ProposalRouting For(IEnumerable<IRuleDefinition> rules)
     {
         var list = rules.ToList();
-        var readers = new HashSet<string>(
-            list.Where(rule => RulePatterns.Of(rule).Exists(p => p.ValueType.IsAssignableFrom(typeof(Proposal)))).Select(rule => rule.Name),
-            StringComparer.Ordinal);
-        return new ProposalRouting(FactFilter<Proposal>.For(list), readers);
+        var readers = list.Where(rule => RulePatterns.Of(rule).Exists(p => p.ValueType.IsAssignableFrom(typeof(Proposal)))).ToList();
+        return new ProposalRouting(
+            FactFilter<Proposal>.For(list),
+            readers.ToDictionary(rule => rule.Name, rule => rule.Priority, StringComparer.Ordinal),
+            [.. readers.Select(rule => (rule.Priority, FactFilter<Proposal>.For([rule]))).OrderByDescending(r => r.Priority)]);
+    }
+
+    /// <summary>
+    /// Returns whether the proposals <paramref name="pending"/> must go into the session before the
+    /// rule <paramref name="next"/> fires (the activation at the top of the agenda): whether one of them
+    /// may match a proposal pattern of a rule of <paramref name="next"/>'s priority or higher. Inserted
+    /// then, such a proposal could change <paramref name="next"/>'s own matches, or give an activation
+    /// that would fire before it; any other can only touch rules of lower priority, which fire after
+    /// <paramref name="next"/> either way, so it waits for a later insert with the proposals made meanwhile.
+    /// </summary>
+    /// <param name="next">The rule about to fire.</param>
+    /// <param name="pending">Proposals made and not yet inserted.</param>
+    /// <returns>Whether to insert them first.</returns>
+    public bool MustInsertBefore(IRuleDefinition next, List<Proposal> pending)
+    {
+        if (!_readers.ContainsKey(next.Name))
+        {
+            // A rule without a proposal pattern cannot see proposals (rule ids are unique in a rule set).
+            return false;
+        }
+
+        int priority = next.Priority;
+        foreach (var (readerPriority, filter) in _byPriority)
+        {
+            if (readerPriority < priority)
+            {
+                break;
+            }
+
+            foreach (var proposal in pending)
+            {
+                if (filter.MayMatch(proposal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Returns whether <paramref name="rule"/> has a pattern over proposals.</summary>
@@ -144,7 +186,7 @@ internal sealed class ProposalRouting
     /// <summary>Returns whether the rule with id <paramref name="ruleId"/> has a pattern over proposals.</summary>
     /// <param name="ruleId">The rule id.</param>
     /// <returns>Whether it reads proposals.</returns>
-    public bool Reads(string ruleId) => _readers.Contains(ruleId);
+    public bool Reads(string ruleId) => _readers.ContainsKey(ruleId);
 
     /// <summary>Returns whether some proposal pattern's single-fact conditions all hold for <paramref name="proposal"/>.</summary>
     /// <param name="proposal">The proposal.</param>
@@ -156,9 +198,9 @@ internal sealed class ProposalRouting
 /// Runs a session of the evaluator: inserts its facts, then fires its rules so that proposals are
 /// inserted in batches: a rule's <see cref="Rules.RuleContextExtensions.Propose"/> hands its proposal
 /// to the current sink, and the pending proposals go into the session with one <c>InsertAll</c> just
-/// before a rule that reads proposals fires (or when nothing else is left to fire). Rules that read no
-/// proposals cannot be affected by them, so every rule still sees every proposal made before it fires,
-/// as with immediate inserts; NRules propagates a batch through each node once.
+/// before a rule fires that one of them could affect (<see cref="ProposalRouting.MustInsertBefore"/>),
+/// or when nothing else is left to fire. Every rule still sees every proposal made before it fires, and
+/// fires in the order immediate inserts would give; NRules propagates a batch through each node once.
 /// </summary>
 /// <remarks>
 /// In a cadre session the sink also knows the batch's <see cref="CadreRecord"/>s by cadre id, so that
@@ -245,7 +287,7 @@ internal sealed class ProposalSink
             while (!cancellationToken.IsCancellationRequested)
             {
                 bool empty = agenda.IsEmpty;
-                if (sink._pending.Count > 0 && (empty || routing.Reads(agenda.Peek().Rule)))
+                if (sink._pending.Count > 0 && (empty || routing.MustInsertBefore(agenda.Peek().Rule, sink._pending)))
                 {
                     sink.Flush(session, routing);
                     continue;

@@ -47,6 +47,52 @@ public sealed class ProposalBatchingTests
     }
 
     [Fact]
+    public void MustInsertBefore_OnlyProposalsThatARuleOfTheNextOnesPriorityOrHigherCanMatch()
+    {
+        var set = CadreRuleSet.CreateDefault();
+        var routing = set.ProposalRouting;
+        var rules = new NRules.Fluent.RuleRepository();
+        rules.Load(x => x.From(CadreRuleSet.BuiltInRuleTypes));
+        var byId = rules.GetRuleSets().SelectMany(r => r.Rules).ToDictionary(r => r.Name);
+        var red = new Proposal("BOARD-01", DecisionKind.RedBoard, "C-1", "r");
+        var yellow = new Proposal("BOARD-02", DecisionKind.YellowBoard, "C-1", "r");
+
+        // A red board is read only by MECH-04 (Consequences), for a cadre of the session: it can wait
+        // while Derived rules fire.
+        var policy = new PolicyContext(new AssessmentPeriod(2024, PeriodHalf.H2), new DateOnly(2024, 12, 31), new CadrePolicyOptions());
+        var cadre = new Cadre { Id = "C-1", Name = "C-1", UnitId = "U-1", Rank = CadreRank.Section };
+        using (ProposalSink.Enter(new Dictionary<string, CadreRecord>(StringComparer.Ordinal) { ["C-1"] = new CadreRecord(policy, cadre, [], [], [], []) }))
+        {
+            routing.MustInsertBefore(byId["BOARD-01"], [red]).Should().BeFalse();
+            routing.MustInsertBefore(byId["MECH-04"], [red]).Should().BeTrue();
+        }
+
+        // A yellow board is read by BOARD-01 (Derived): it goes in before any Derived rule fires.
+        routing.MustInsertBefore(byId["MECH-02"], [yellow]).Should().BeTrue();
+        routing.MustInsertBefore(byId["ASSESS-03"], [yellow]).Should().BeFalse("ASSESS-03 (Facts) and every Facts rule read no yellow board");
+        routing.MustInsertBefore(byId["IDENT-01"], [yellow]).Should().BeFalse("IDENT-01 reads no proposal");
+    }
+
+    [Fact]
+    public void HostRules_AProposalAHigherPriorityRuleReads_GoesInBeforeALowerRuleFires()
+    {
+        // HOST-26 (priority 30) flags C-1; HOST-27 (25) excludes a flagged cadre. BOARD-01 (20) reads
+        // no flag, but the flag must go in before it fires: HOST-27's exclusion comes first, as with
+        // immediate inserts, and keeps C-1 off the red board.
+        var roster = new RosterBuilder("2024H2")
+            .Cadre("C-1", "U-1", CadreRank.Division, leadership: true)
+            .KeyTask("C-1", "2024-10-01", KeyTaskKind.WorkSafety, KeyTaskRating.Outstanding, id: "E-1")
+            .Cadre("C-2", "U-1")
+            .KeyTask("C-2", "2024-10-01", KeyTaskKind.WorkSafety, KeyTaskRating.Outstanding, id: "E-2");
+
+        var result = new CadreRulesHarness().AddRule<FlagRule>().AddRule<ExcludeFlaggedRule>().Evaluate(roster);
+
+        result.Decision(DecisionKind.Exclusion, "C-1").Single.Rules.Should().Equal(ExcludeFlaggedRule.Id);
+        result.NoDecision(DecisionKind.RedBoard, "C-1");
+        result.Decision(DecisionKind.RedBoard, "C-2").Single.Rules.Should().Equal("BOARD-01");
+    }
+
+    [Fact]
     public void HostRule_ReadingAKindNoBuiltInRuleReads_StillSeesIt()
     {
         var result = new CadreRulesHarness().AddRule<FollowUpRule>().Evaluate(Rosters.YellowAndRed());
@@ -74,6 +120,44 @@ public sealed class ProposalBatchingTests
 
         result.Decision(ProposalCountRule.Count, "C-1").Single.GetDetail("kinds").Should().Be("ReminderTalk, YellowBoard");
         result.Decision(ProposalCountRule.Count, "C-2").Single.GetDetail("kinds").Should().Be("PromotionCandidate, RedBoard");
+    }
+
+    /// <summary>HOST-26: flags C-1 (a host kind), before the built-in Derived rules.</summary>
+    [Name(Id), Priority(30)]
+    public sealed class FlagRule : Rule
+    {
+        public const string Id = "HOST-26";
+
+        public static readonly DecisionKind Flag = new("Flag");
+
+        public override void Define()
+        {
+            CadreRecord record = null!;
+
+            When()
+                .Match(() => record, r => r.Cadre.Id == "C-1");
+
+            Then()
+                .Do(ctx => ctx.Propose(Flag, record.Id, "Flagged."));
+        }
+    }
+
+    /// <summary>HOST-27: excludes a flagged cadre, between the Facts and the Derived rules.</summary>
+    [Name(Id), Priority(25)]
+    public sealed class ExcludeFlaggedRule : Rule
+    {
+        public const string Id = "HOST-27";
+
+        public override void Define()
+        {
+            Proposal flag = null!;
+
+            When()
+                .Match(() => flag, p => p.Kind == FlagRule.Flag);
+
+            Then()
+                .Do(ctx => ctx.Propose(DecisionKind.Exclusion, flag.Subject, "Excluded for the flag."));
+        }
     }
 
     /// <summary>HOST-20: every reminder talk gets a follow-up (reads a kind no built-in rule reads).</summary>
