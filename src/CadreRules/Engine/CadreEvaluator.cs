@@ -155,7 +155,6 @@ public sealed class CadreEvaluator : ICadreEvaluator
             unitProposals[u] = own;
         });
 
-
         // Phase 2: cadre rules, one session per batch of cadres of the same unit, seeded with the
         // unit's proposals. Each cadre is one CadreRecord fact, inserted only when some rule's
         // CadreRecord pattern can match it (a proposal finds its cadre's record through the sink, not
