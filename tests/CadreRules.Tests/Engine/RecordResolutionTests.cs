@@ -60,6 +60,17 @@ public sealed class RecordResolutionTests
     }
 
     [Fact]
+    public void Filter_ConditionThatThrows_CountsAsMet()
+    {
+        // The record goes in, and NRules evaluates the condition and reports the failure with the
+        // rule's name, as it would without the filter.
+        var filter = new CadreRuleSet([typeof(ThrowingRecordRule)], []).CadreRecordFilter;
+
+        filter.PassesAll.Should().BeFalse();
+        filter.MayMatch(Record("C-1")).Should().BeTrue();
+    }
+
+    [Fact]
     public void HostRule_MatchingRecordsWithNothingOnThem_SeesThem()
     {
         // C-2 has nothing on record: no built-in rule can match it, the host rule can.
@@ -151,6 +162,24 @@ public sealed class RecordResolutionTests
 
             Then()
                 .Do(ctx => ctx.Propose(NothingOnRecord, record.Id, "Nothing on record."));
+        }
+    }
+
+    /// <summary>HOST-34: a record condition that throws for a cadre with fewer than six evidence records.</summary>
+    [Name(Id)]
+    public sealed class ThrowingRecordRule : Rule
+    {
+        public const string Id = "HOST-34";
+
+        public override void Define()
+        {
+            CadreRecord record = null!;
+
+            When()
+                .Match(() => record, r => r.Evidence[5].Id == "E-6");
+
+            Then()
+                .Do(ctx => ctx.Propose(DecisionKind.ReminderTalk, record.Id, "Sixth record."));
         }
     }
 
