@@ -30,6 +30,11 @@ internal sealed class FactFilter<T>
     /// <summary>Gets whether some pattern has no single-fact condition, so that every fact may match.</summary>
     public bool PassesAll { get; }
 
+    /// <summary>A filter that passes what any of <paramref name="filters"/> passes (their patterns together, not compiled again).</summary>
+    /// <param name="filters">The filters.</param>
+    /// <returns>The union.</returns>
+    public static FactFilter<T> Union(IEnumerable<FactFilter<T>> filters) => new([.. filters.SelectMany(f => f._patterns)]);
+
     /// <summary>Analyses the patterns over <typeparamref name="T"/> of <paramref name="rules"/>.</summary>
     /// <param name="rules">The active rules.</param>
     /// <returns>The filter.</returns>
@@ -116,12 +121,12 @@ internal sealed class FactFilter<T>
 internal sealed class ProposalRouting
 {
     private readonly FactFilter<Proposal> _filter;
-    private readonly Dictionary<string, int> _readers;
+    private readonly HashSet<string> _readers;
     private readonly (int Priority, FactFilter<Proposal> Filter)[] _byPriority;
 
-    private ProposalRouting(FactFilter<Proposal> filter, Dictionary<string, int> readers, (int Priority, FactFilter<Proposal> Filter)[] byPriority)
+    private ProposalRouting(HashSet<string> readers, (int Priority, FactFilter<Proposal> Filter)[] byPriority)
     {
-        _filter = filter;
+        _filter = FactFilter<Proposal>.Union(byPriority.Select(r => r.Filter));
         _readers = readers;
         _byPriority = byPriority;
     }
@@ -131,11 +136,9 @@ internal sealed class ProposalRouting
     /// <returns>The routing.</returns>
     public static ProposalRouting For(IEnumerable<IRuleDefinition> rules)
     {
-        var list = rules.ToList();
-        var readers = list.Where(rule => RulePatterns.Of(rule).Exists(p => p.ValueType.IsAssignableFrom(typeof(Proposal)))).ToList();
+        var readers = rules.Where(rule => RulePatterns.Of(rule).Exists(p => p.ValueType.IsAssignableFrom(typeof(Proposal)))).ToList();
         return new ProposalRouting(
-            FactFilter<Proposal>.For(list),
-            readers.ToDictionary(rule => rule.Name, rule => rule.Priority, StringComparer.Ordinal),
+            new HashSet<string>(readers.Select(rule => rule.Name), StringComparer.Ordinal),
             [.. readers.Select(rule => (rule.Priority, FactFilter<Proposal>.For([rule]))).OrderByDescending(r => r.Priority)]);
     }
 
@@ -152,7 +155,7 @@ internal sealed class ProposalRouting
     /// <returns>Whether to insert them first.</returns>
     public bool MustInsertBefore(IRuleDefinition next, List<Proposal> pending)
     {
-        if (!_readers.ContainsKey(next.Name))
+        if (!_readers.Contains(next.Name))
         {
             // A rule without a proposal pattern cannot see proposals (rule ids are unique in a rule set).
             return false;
@@ -178,15 +181,10 @@ internal sealed class ProposalRouting
         return false;
     }
 
-    /// <summary>Returns whether <paramref name="rule"/> has a pattern over proposals.</summary>
-    /// <param name="rule">The rule.</param>
-    /// <returns>Whether it reads proposals.</returns>
-    public bool Reads(IRuleDefinition rule) => Reads(rule.Name);
-
     /// <summary>Returns whether the rule with id <paramref name="ruleId"/> has a pattern over proposals.</summary>
     /// <param name="ruleId">The rule id.</param>
     /// <returns>Whether it reads proposals.</returns>
-    public bool Reads(string ruleId) => _readers.ContainsKey(ruleId);
+    public bool Reads(string ruleId) => _readers.Contains(ruleId);
 
     /// <summary>Returns whether some proposal pattern's single-fact conditions all hold for <paramref name="proposal"/>.</summary>
     /// <param name="proposal">The proposal.</param>

@@ -145,9 +145,7 @@ internal sealed partial class RosterParser
 
         Evidence evidence = NewEvidence(null, cadreId!, date, channel, kind, workStyle, severity, status, category, task, rating, attitude)!;
         evidence.SetPackedId(high, low);
-        _evidence.Add(evidence);
-        _evidenceRuns.Add(owner);
-        _latest.NoteEvidence(date);
+        AddEvidence(evidence, owner);
         return true;
     }
 
@@ -188,9 +186,7 @@ internal sealed partial class RosterParser
             return false;
         }
 
-        _grades.Add(new AnnualGrade { CadreId = cadreId!, Year = year, Grade = grade });
-        _gradeRuns.Add(owner);
-        _latest.NoteGradeYear(year);
+        AddGrade(cadreId!, year, grade, owner);
         return true;
     }
 
@@ -231,9 +227,7 @@ internal sealed partial class RosterParser
             return false;
         }
 
-        _board.Add(new BoardPlacement { CadreId = cadreId!, Period = period, Board = board });
-        _boardRuns.Add(owner);
-        _latest.NotePlacement(PeriodOrdinal(period));
+        AddPlacement(cadreId!, period, board, owner);
         return true;
     }
 

@@ -866,9 +866,7 @@ internal sealed partial class RosterParser
             evidence.SetPackedId(id.High, id.Low);
         }
 
-        _evidence.Add(evidence);
-        _evidenceRuns.Add(owner);
-        _latest.NoteEvidence(evidence.Date);
+        AddEvidence(evidence, owner);
         return true;
     }
 
@@ -990,9 +988,7 @@ internal sealed partial class RosterParser
             return false;
         }
 
-        _grades.Add(new AnnualGrade { CadreId = cadreId, Year = year.Value, Grade = grade.Value });
-        _gradeRuns.Add(owner);
-        _latest.NoteGradeYear(year.Value);
+        AddGrade(cadreId, year.Value, grade.Value, owner);
         return true;
     }
 
@@ -1094,9 +1090,7 @@ internal sealed partial class RosterParser
             return false;
         }
 
-        _board.Add(new BoardPlacement { CadreId = cadreId, Period = period.Value, Board = board.Value });
-        _boardRuns.Add(owner);
-        _latest.NotePlacement(PeriodOrdinal(period.Value));
+        AddPlacement(cadreId, period.Value, board.Value, owner);
         return true;
     }
 
@@ -1317,6 +1311,29 @@ internal sealed partial class RosterParser
         {
             _errors.Add(cross.Error);
         }
+    }
+
+    // A built record goes into its section's list, its owner run and the section's latest value
+    // together, whichever path (plain or full) read it.
+    private void AddEvidence(Evidence evidence, int owner)
+    {
+        _evidence.Add(evidence);
+        _evidenceRuns.Add(owner);
+        _latest.NoteEvidence(evidence.Date);
+    }
+
+    private void AddGrade(string cadreId, int year, AnnualGradeLevel grade, int owner)
+    {
+        _grades.Add(new AnnualGrade { CadreId = cadreId, Year = year, Grade = grade });
+        _gradeRuns.Add(owner);
+        _latest.NoteGradeYear(year);
+    }
+
+    private void AddPlacement(string cadreId, AssessmentPeriod period, Board board, int owner)
+    {
+        _board.Add(new BoardPlacement { CadreId = cadreId, Period = period, Board = board });
+        _boardRuns.Add(owner);
+        _latest.NotePlacement(PeriodOrdinal(period));
     }
 
     /// <summary>The latest date, year or period of each record section (see <see cref="_latest"/>).</summary>
