@@ -38,19 +38,37 @@ internal static class EvaluateCommand
         command.SetAction(parse =>
         {
             var (document, evaluator) = context.ReadForEvaluation(parse.GetRequiredValue(roster));
-            var report = evaluator().Evaluate(document);
             string chosen = parse.GetValue(format) ?? Json;
             var file = parse.GetValue(output);
             if (file is null)
             {
+                var report = evaluator().Evaluate(document);
                 parse.InvocationConfiguration.Output.Write(Encoding.UTF8.GetString(Render(document, report, chosen)));
             }
             else
             {
-                WriteFile(file, stream => Render(document, report, chosen, stream));
+                int decisions = 0;
+                if (chosen == Json)
+                {
+                    // Written while evaluating (ICadreEvaluator.EvaluateTo): a million-cadre report never
+                    // sits whole in memory. Same bytes as rendering the evaluated report.
+                    var cadreEvaluator = evaluator();
+                    WriteFile(file, stream =>
+                    {
+                        decisions = cadreEvaluator.EvaluateTo(document, stream, indented: true).DecisionCount;
+                        stream.WriteByte((byte)'\n');
+                    });
+                }
+                else
+                {
+                    var report = evaluator().Evaluate(document);
+                    decisions = report.Decisions.Count;
+                    WriteFile(file, stream => Render(document, report, chosen, stream));
+                }
+
                 parse.InvocationConfiguration.Error.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"cadre-rules: wrote {report.Decisions.Count} decisions to {file.FullName}"));
+                    $"cadre-rules: wrote {decisions} decisions to {file.FullName}"));
             }
 
             return ExitCodes.Success;

@@ -29,21 +29,13 @@ public sealed class AssessmentReport
         AsOf = asOf;
         Decisions = decisions;
         Statistics = statistics;
-        // Counted per kind-name instance (a million decisions, a handful of kinds, each kind's name
-        // usually one string: hashing the reference is cheaper than the text), then per name, sorted once.
-        var perInstance = new Dictionary<string, int>(ReferenceEqualityComparer.Instance);
+        var counter = new KindCounter();
         for (int i = 0; i < decisions.Count; i++)
         {
-            ref int count = ref CollectionsMarshal.GetValueRefOrAddDefault(perInstance, decisions[i].Kind.Name, out _);
-            count++;
+            counter.Add(decisions[i]);
         }
 
-        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (name, count) in perInstance)
-        {
-            counts[name] = counts.GetValueOrDefault(name) + count;
-        }
-
+        var counts = KindCounter.Sorted([counter]);
         Counts = counts;
     }
 
@@ -84,3 +76,35 @@ public sealed class AssessmentReport
 /// <param name="YellowReminded">Yellow-board cadres later given a reminder talk.</param>
 /// <param name="YellowAdjusted">Yellow-board cadres later adjusted.</param>
 public sealed record OutcomeStatistics(DateOnly Since, int RedPromoted, int YellowReminded, int YellowAdjusted);
+
+/// <summary>
+/// Counts decisions per kind name. Counted per name instance (a million decisions, a handful of
+/// kinds, each kind's name usually one string: hashing the reference is cheaper than the text), then
+/// per name, sorted once.
+/// </summary>
+internal sealed class KindCounter
+{
+    private readonly Dictionary<string, int> _perInstance = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Counts one decision.</summary>
+    public void Add(Decision decision)
+    {
+        ref int count = ref CollectionsMarshal.GetValueRefOrAddDefault(_perInstance, decision.Kind.Name, out _);
+        count++;
+    }
+
+    /// <summary>The counts of all <paramref name="counters"/> per kind name, keys sorted ordinally.</summary>
+    public static SortedDictionary<string, int> Sorted(IEnumerable<KindCounter> counters)
+    {
+        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var counter in counters)
+        {
+            foreach (var (name, count) in counter._perInstance)
+            {
+                counts[name] = counts.GetValueOrDefault(name) + count;
+            }
+        }
+
+        return counts;
+    }
+}

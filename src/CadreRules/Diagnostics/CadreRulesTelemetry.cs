@@ -195,14 +195,14 @@ public sealed partial class CadreRulesTelemetry : IDisposable
         return activity;
     }
 
-    internal void EvaluationCompleted(Activity? activity, CadrePolicy policy, Roster roster, AssessmentReport report, TimeSpan elapsed)
+    internal void EvaluationCompleted(Activity? activity, CadrePolicy policy, Roster roster, IReadOnlyDictionary<string, int> counts, int decisionCount, TimeSpan elapsed)
     {
         var policyTags = PolicyTags(policy);
         _duration.Record(elapsed.TotalSeconds, policyTags);
         _cadresEvaluated.Add(roster.Cadres.Count, policyTags);
         if (_decisions.Enabled)
         {
-            foreach (var (kind, count) in report.Counts)
+            foreach (var (kind, count) in counts)
             {
                 _decisions.Add(count, new KeyValuePair<string, object?>(DecisionKindTag, kind));
             }
@@ -210,14 +210,14 @@ public sealed partial class CadreRulesTelemetry : IDisposable
 
         if (activity is not null)
         {
-            activity.SetTag(DecisionCountTag, report.Decisions.Count);
+            activity.SetTag(DecisionCountTag, decisionCount);
             activity.Dispose();
         }
 
         if (Logger.IsEnabled(LogLevel.Information))
         {
             LogEvaluationCompleted(Logger, roster.Period.ToString(), Format(roster.AsOf), policy.Name, policy.Version,
-                roster.Cadres.Count, report.Decisions.Count, (long)elapsed.TotalMilliseconds);
+                roster.Cadres.Count, decisionCount, (long)elapsed.TotalMilliseconds);
         }
     }
 

@@ -54,10 +54,10 @@ internal sealed class EvaluationScope : IDisposable
     public static void OnRuleFired(object? sender, AgendaEventArgs e) => Current.Value?._telemetry?.RuleFired(e.Rule.Name);
 
     /// <summary>Records a successful evaluation.</summary>
-    public void Completed(AssessmentReport report)
+    public void Completed(IReadOnlyDictionary<string, int> counts, int decisionCount)
     {
         _ended = true;
-        _telemetry?.EvaluationCompleted(_activity, _policy, _roster, report, Stopwatch.GetElapsedTime(_started));
+        _telemetry?.EvaluationCompleted(_activity, _policy, _roster, counts, decisionCount, Stopwatch.GetElapsedTime(_started));
     }
 
     /// <summary>Records a failed or cancelled evaluation.</summary>

@@ -14,7 +14,7 @@ namespace CadreRules;
 /// the work linear in the roster (STYLE.md point 12); sessions run in parallel, and proposals are
 /// merged and sorted so that the output never depends on partitioning or thread count.
 /// </summary>
-public sealed class CadreEvaluator : ICadreEvaluator
+public sealed partial class CadreEvaluator : ICadreEvaluator
 {
     private readonly CadrePolicyCatalog _policies;
     private readonly CadreEngineOptions _engine;
@@ -104,7 +104,7 @@ public sealed class CadreEvaluator : ICadreEvaluator
         try
         {
             var report = Evaluate(roster, policy, cancellationToken);
-            evaluation.Completed(report);
+            evaluation.Completed(report.Counts, report.Decisions.Count);
             return report;
         }
         catch (Exception ex)
@@ -114,97 +114,24 @@ public sealed class CadreEvaluator : ICadreEvaluator
         }
     }
 
-    private AssessmentReport Evaluate(Roster roster, CadrePolicy policy, CancellationToken cancellationToken)
+    private AssessmentReport Evaluate(Roster roster, CadrePolicy policy, CancellationToken cancellationToken) =>
+        Evaluate(new Pass(roster, policy, _engine, cancellationToken), roster, policy);
+
+    private static AssessmentReport Evaluate(Pass pass, Roster roster, CadrePolicy policy)
     {
-        var context = new PolicyContext(roster.Period, roster.AsOf, policy.Options);
-        bool parallelism = _engine.MaxDegreeOfParallelism != 1;
-        var index = RosterIndex.Build(roster, parallelism);
-        var parallel = new ParallelOptions
-        {
-            CancellationToken = cancellationToken,
-            MaxDegreeOfParallelism = _engine.MaxDegreeOfParallelism,
-        };
-        var factory = policy.Rules.SessionFactory;
-        var routing = policy.Rules.ProposalRouting;
-
-        // Phase 1: unit rules, one session per unit with the unit and a UnitRecord of it with its
-        // cadres; the cadres as facts of their own only when some rule's patterns can match them.
-        var unitProposals = new List<Proposal>[index.Units.Count];
-        bool cadreFacts = policy.Rules.UnitPhaseNeedsCadres;
-        Parallel.For(0, index.Units.Count, parallel, u =>
-        {
-            var unit = index.Units[u];
-            var cadres = index.CadresOf(u);
-            var unitFacts = new List<object>(3 + (cadreFacts ? cadres.Length : 0)) { context, unit, new UnitRecord(context, unit, cadres) };
-            if (cadreFacts)
-            {
-                unitFacts.AddRange(cadres);
-            }
-
-            // Only the unit's own proposals: a cadre rule that needs no evidence (a host rule, say)
-            // also fires here, without the cadre's facts, and must not leak into phase 2.
-            var own = new List<Proposal>();
-            foreach (var proposal in ProposalSink.Run(factory.CreateSession(), unitFacts, routing, [], null, cancellationToken))
-            {
-                if (proposal.Subject == unit.Id)
-                {
-                    own.Add(proposal);
-                }
-            }
-
-            unitProposals[u] = own;
-        });
-
-        // Phase 2: cadre rules, one session per batch of cadres of the same unit, seeded with the
-        // unit's proposals. Each cadre is one CadreRecord fact, inserted only when some rule's
-        // CadreRecord pattern can match it (a proposal finds its cadre's record through the sink, not
-        // through the session: Proposal.Record); its raw records (and the Cadre itself) go in as
-        // separate facts only when some rule's patterns can match them, which the built-in rules
-        // never need (host rules may).
-        var batches = index.Batches(_engine.CadresPerSession);
-        var rawFacts = RawFactKinds.For(policy.Rules);
-        var recordFilter = policy.Rules.CadreRecordFilter;
+        var unitProposals = pass.RunUnits();
+        var batches = pass.Batches;
         var cadreDecisions = new List<Decision>[batches.Count];
         var foreignProposals = new List<Proposal>[batches.Count];
         var retainedProposals = new List<Proposal>[batches.Count];
         var statistics = new StatisticsCounter[batches.Count];
-        Parallel.For(0, batches.Count, parallel, b =>
+        Parallel.For(0, batches.Count, pass.ParallelOptions, b =>
         {
-            var batch = batches[b];
-            // The unit's proposals, of which the session gets those some cadre rule can match (a
-            // special inspection, for ASSESS-03).
-            IReadOnlyList<Proposal> seeds = batch.Unit >= 0 ? unitProposals[batch.Unit] : [];
-            var counter = default(StatisticsCounter);
-            var batchFacts = new List<object>(1 + seeds.Count + (batch.Count * (rawFacts.Any ? 12 : 1))) { context };
-            var own = new Dictionary<string, CadreRecord>(batch.Count, StringComparer.Ordinal);
-            for (int i = batch.Start; i < batch.Start + batch.Count; i++)
-            {
-                var record = index.RecordOf(index.CadreOrder[i], context);
-                if (recordFilter.MayMatch(record))
-                {
-                    batchFacts.Add(record);
-                }
-
-                own.Add(record.Id, record);
-                if (rawFacts.Any)
-                {
-                    rawFacts.AddTo(batchFacts, record);
-                }
-
-                counter.Add(record, context);
-            }
-
-            var produced = ProposalSink.Run(factory.CreateSession(), batchFacts, routing, seeds, own, cancellationToken);
-
-            // Decisions about the batch's own cadres are built here, so that their proposals die with
-            // the session instead of living until the end of the evaluation; proposals about anything
-            // else (units, or other batches' cadres: host rules may) are merged at the end.
             var foreign = new List<Proposal>();
             var retained = new List<Proposal>();
-            cadreDecisions[b] = ProposalMerger.MergeOwn(produced, own, foreign, retained);
+            cadreDecisions[b] = pass.RunBatch(batches[b], unitProposals, foreign, retained, out statistics[b]);
             foreignProposals[b] = foreign;
             retainedProposals[b] = retained;
-            statistics[b] = counter;
         });
 
         // A proposal made in another batch about a batch's own cadre belongs to the same decision as
@@ -213,7 +140,7 @@ public sealed class CadreEvaluator : ICadreEvaluator
         var foreignLists = new List<IReadOnlyList<Proposal>>(unitProposals.Length + foreignProposals.Length);
         foreignLists.AddRange(unitProposals);
         foreignLists.AddRange(foreignProposals);
-        var decisions = ProposalMerger.Combine(cadreDecisions, foreignLists, parallelism);
+        var decisions = ProposalMerger.Combine(cadreDecisions, foreignLists, pass.Parallel);
         if (decisions is null)
         {
             for (int b = 0; b < batches.Count; b++)
@@ -221,19 +148,151 @@ public sealed class CadreEvaluator : ICadreEvaluator
                 foreignLists.Add(ProposalMerger.Unmerge(cadreDecisions[b], retainedProposals[b]).ToList());
             }
 
-            decisions = [.. ProposalMerger.Merge(foreignLists, parallelism)];
+            decisions = [.. ProposalMerger.Merge(foreignLists, pass.Parallel)];
         }
 
-        var total = default(StatisticsCounter);
-        foreach (var counter in statistics)
+        return new AssessmentReport(policy.Name, policy.Version, roster.Period, roster.AsOf, decisions, pass.Statistics(statistics));
+    }
+
+    /// <summary>
+    /// One evaluation's shared state and its two phases: <see cref="RunUnits"/> (one session per unit)
+    /// and <see cref="RunBatch"/> (one session per batch of cadres of the same unit).
+    /// </summary>
+    private sealed class Pass
+    {
+        private readonly PolicyContext _context;
+        private readonly CadrePolicy _policy;
+        private readonly CancellationToken _cancellationToken;
+        private readonly RawFactKinds _rawFacts;
+
+        public Pass(Roster roster, CadrePolicy policy, CadreEngineOptions engine, CancellationToken cancellationToken)
         {
-            total.RedPromoted += counter.RedPromoted;
-            total.YellowReminded += counter.YellowReminded;
-            total.YellowAdjusted += counter.YellowAdjusted;
+            _context = new PolicyContext(roster.Period, roster.AsOf, policy.Options);
+            _policy = policy;
+            _cancellationToken = cancellationToken;
+            Parallel = engine.MaxDegreeOfParallelism != 1;
+            Index = RosterIndex.Build(roster, Parallel);
+            ParallelOptions = new ParallelOptions
+            {
+                CancellationToken = cancellationToken,
+                MaxDegreeOfParallelism = engine.MaxDegreeOfParallelism,
+            };
+            Batches = Index.Batches(engine.CadresPerSession);
+            _rawFacts = RawFactKinds.For(policy.Rules);
         }
 
-        return new AssessmentReport(policy.Name, policy.Version, roster.Period, roster.AsOf, decisions,
-            new OutcomeStatistics(context.StatisticsSince, total.RedPromoted, total.YellowReminded, total.YellowAdjusted));
+        /// <summary>Gets whether the evaluation may use more than one thread.</summary>
+        public bool Parallel { get; }
+
+        public ParallelOptions ParallelOptions { get; }
+
+        public RosterIndex Index { get; }
+
+        /// <summary>Gets the cadre batches, unit by unit (cadres of unknown units last).</summary>
+        public IReadOnlyList<RosterIndex.Batch> Batches { get; }
+
+        /// <summary>
+        /// Phase 1: unit rules, one session per unit with the unit and a UnitRecord of it with its
+        /// cadres; the cadres as facts of their own only when some rule's patterns can match them.
+        /// </summary>
+        /// <returns>Each unit's proposals about itself, by unit index.</returns>
+        public List<Proposal>[] RunUnits()
+        {
+            var index = Index;
+            var factory = _policy.Rules.SessionFactory;
+            var routing = _policy.Rules.ProposalRouting;
+            var unitProposals = new List<Proposal>[index.Units.Count];
+            bool cadreFacts = _policy.Rules.UnitPhaseNeedsCadres;
+            System.Threading.Tasks.Parallel.For(0, index.Units.Count, ParallelOptions, u =>
+            {
+                var unit = index.Units[u];
+                var cadres = index.CadresOf(u);
+                var unitFacts = new List<object>(3 + (cadreFacts ? cadres.Length : 0)) { _context, unit, new UnitRecord(_context, unit, cadres) };
+                if (cadreFacts)
+                {
+                    unitFacts.AddRange(cadres);
+                }
+
+                // Only the unit's own proposals: a cadre rule that needs no evidence (a host rule, say)
+                // also fires here, without the cadre's facts, and must not leak into phase 2.
+                var own = new List<Proposal>();
+                foreach (var proposal in ProposalSink.Run(factory.CreateSession(), unitFacts, routing, [], null, _cancellationToken))
+                {
+                    if (proposal.Subject == unit.Id)
+                    {
+                        own.Add(proposal);
+                    }
+                }
+
+                unitProposals[u] = own;
+            });
+            return unitProposals;
+        }
+
+        /// <summary>
+        /// Phase 2 for one batch: cadre rules in one session of cadres of the same unit, seeded with the
+        /// unit's proposals. Each cadre is one CadreRecord fact, inserted only when some rule's
+        /// CadreRecord pattern can match it (a proposal finds its cadre's record through the sink, not
+        /// through the session: Proposal.Record); its raw records (and the Cadre itself) go in as
+        /// separate facts only when some rule's patterns can match them, which the built-in rules
+        /// never need (host rules may).
+        /// </summary>
+        /// <param name="batch">The batch.</param>
+        /// <param name="unitProposals">Phase 1's proposals, by unit.</param>
+        /// <param name="foreign">Receives the proposals about anything but the batch's own cadres.</param>
+        /// <param name="retained">Receives the proposals behind decisions merged from several (<see cref="ProposalMerger.MergeOwn"/>).</param>
+        /// <param name="statistics">The outcome statistics of the batch's cadres.</param>
+        /// <returns>The decisions about the batch's own cadres, in report order.</returns>
+        public List<Decision> RunBatch(RosterIndex.Batch batch, List<Proposal>[] unitProposals, List<Proposal> foreign, List<Proposal> retained, out StatisticsCounter statistics)
+        {
+            var index = Index;
+
+            // The unit's proposals, of which the session gets those some cadre rule can match (a
+            // special inspection, for ASSESS-03).
+            IReadOnlyList<Proposal> seeds = batch.Unit >= 0 ? unitProposals[batch.Unit] : [];
+            var counter = default(StatisticsCounter);
+            var recordFilter = _policy.Rules.CadreRecordFilter;
+            var batchFacts = new List<object>(1 + seeds.Count + (batch.Count * (_rawFacts.Any ? 12 : 1))) { _context };
+            var own = new Dictionary<string, CadreRecord>(batch.Count, StringComparer.Ordinal);
+            for (int i = batch.Start; i < batch.Start + batch.Count; i++)
+            {
+                var record = index.RecordOf(index.CadreOrder[i], _context);
+                if (recordFilter.MayMatch(record))
+                {
+                    batchFacts.Add(record);
+                }
+
+                own.Add(record.Id, record);
+                if (_rawFacts.Any)
+                {
+                    _rawFacts.AddTo(batchFacts, record);
+                }
+
+                counter.Add(record, _context);
+            }
+
+            var produced = ProposalSink.Run(_policy.Rules.SessionFactory.CreateSession(), batchFacts, _policy.Rules.ProposalRouting, seeds, own, _cancellationToken);
+            statistics = counter;
+
+            // Decisions about the batch's own cadres are built here, so that their proposals die with
+            // the session instead of living until the end of the evaluation; proposals about anything
+            // else (units, or other batches' cadres: host rules may) are merged by the caller.
+            return ProposalMerger.MergeOwn(produced, own, foreign, retained);
+        }
+
+        /// <summary>The outcome statistics of all batches.</summary>
+        public OutcomeStatistics Statistics(IEnumerable<StatisticsCounter> counters)
+        {
+            var total = default(StatisticsCounter);
+            foreach (var counter in counters)
+            {
+                total.RedPromoted += counter.RedPromoted;
+                total.YellowReminded += counter.YellowReminded;
+                total.YellowAdjusted += counter.YellowAdjusted;
+            }
+
+            return new OutcomeStatistics(_context.StatisticsSince, total.RedPromoted, total.YellowReminded, total.YellowAdjusted);
+        }
     }
 
     /// <inheritdoc />

@@ -186,6 +186,46 @@ internal static class ProposalMerger
         return combined;
     }
 
+    /// <summary>
+    /// Puts <paramref name="own"/> (in report order) and <paramref name="others"/>[<paramref name="from"/>,
+    /// <paramref name="to"/>) (in report order) into one list in report order, as <see cref="Combine"/>
+    /// does. Returns <see langword="null"/> when two of them are the same decision (same subject, kind
+    /// and category), which only a merge of their proposals can build.
+    /// </summary>
+    public static List<Decision>? Interleave(List<Decision> own, IReadOnlyList<Decision> others, int from, int to)
+    {
+        if (from == to)
+        {
+            return own;
+        }
+
+        var combined = new List<Decision>(own.Count + (to - from));
+        int a = 0;
+        for (int i = from; i < to; i++)
+        {
+            var other = new DecisionEntry(others[i]);
+            int c;
+            while (a < own.Count && (c = DecisionEntry.Compare(new DecisionEntry(own[a]), other)) <= 0)
+            {
+                if (c == 0)
+                {
+                    return null;
+                }
+
+                combined.Add(own[a++]);
+            }
+
+            combined.Add(others[i]);
+        }
+
+        while (a < own.Count)
+        {
+            combined.Add(own[a++]);
+        }
+
+        return combined;
+    }
+
     /// <summary>Below this many proposals a second thread costs more than it saves.</summary>
     private const int ParallelThreshold = 16_384;
 

@@ -93,18 +93,12 @@ public static class ReportWriter
         SkipValidation = false,
     };
 
+    /// <summary>The writer options for an indented or a one-line report.</summary>
+    internal static JsonWriterOptions Options(bool indented) => indented ? IndentedOptions : CompactOptions;
+
     private static void WriteReport(Utf8JsonWriter writer, AssessmentReport report, JsonWriterOptions options, int parallelMinimum)
     {
-        writer.WriteStartObject();
-        writer.WriteNumber("schemaVersion"u8, report.SchemaVersion);
-        writer.WriteString("policy"u8, report.Policy);
-
-        // Not in REPORT-FORMAT.md's example; extra keys are allowed, and the version makes a report traceable.
-        writer.WriteNumber("policyVersion"u8, report.PolicyVersion);
-        writer.WriteString("period"u8, report.Period.ToString());
-        WriteDate(writer, "asOf"u8, report.AsOf);
-
-        writer.WriteStartArray("decisions"u8);
+        WriteHead(writer, report.Policy, report.PolicyVersion, report.Period, report.AsOf);
         if (report.Decisions.Count >= parallelMinimum)
         {
             WriteDecisionsInParallel(writer, report.Decisions, options);
@@ -118,17 +112,37 @@ public static class ReportWriter
             }
         }
 
+        WriteTail(writer, report.Counts, report.Statistics);
+    }
+
+    /// <summary>Writes everything before the first decision: the report's opening, its identification and the opening of <c>decisions</c>.</summary>
+    internal static void WriteHead(Utf8JsonWriter writer, string policy, int policyVersion, AssessmentPeriod period, DateOnly asOf)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("schemaVersion"u8, 1);
+        writer.WriteString("policy"u8, policy);
+
+        // Not in REPORT-FORMAT.md's example; extra keys are allowed, and the version makes a report traceable.
+        writer.WriteNumber("policyVersion"u8, policyVersion);
+        writer.WriteString("period"u8, period.ToString());
+        WriteDate(writer, "asOf"u8, asOf);
+
+        writer.WriteStartArray("decisions"u8);
+    }
+
+    /// <summary>Writes everything after the last decision: the end of <c>decisions</c>, the counts, the statistics and the report's end.</summary>
+    internal static void WriteTail(Utf8JsonWriter writer, IReadOnlyDictionary<string, int> counts, OutcomeStatistics statistics)
+    {
         writer.WriteEndArray();
 
         writer.WriteStartObject("counts"u8);
-        foreach (var (kind, count) in report.Counts)
+        foreach (var (kind, count) in counts)
         {
             writer.WriteNumber(kind, count);
         }
 
         writer.WriteEndObject();
 
-        var statistics = report.Statistics;
         writer.WriteStartObject("statistics"u8);
         WriteDate(writer, "since"u8, statistics.Since);
         writer.WriteNumber("redPromoted"u8, statistics.RedPromoted);
@@ -142,7 +156,7 @@ public static class ReportWriter
     // Hand the bytes to the stream as they accumulate: a million-cadre report would otherwise sit
     // whole in the writer's buffer (and its doubling copies) until the end. Flushing an
     // ArrayBufferWriter (ToJson) only commits what was written; same bytes.
-    private static void FlushEarly(Utf8JsonWriter writer)
+    internal static void FlushEarly(Utf8JsonWriter writer)
     {
         if (writer.BytesPending > 1 << 16)
         {
@@ -273,7 +287,7 @@ public static class ReportWriter
     private static string FormatDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The formatted bytes of consecutive decisions.</summary>
-    private sealed class FormattedBlock
+    internal sealed class FormattedBlock
     {
         private readonly ArrayBufferWriter<byte> _buffer;
         private readonly int[] _ends;
