@@ -36,6 +36,10 @@ public sealed partial class CadreEvaluator
     // them would have to be undone every time.
     private readonly ConcurrentDictionary<CadrePolicy, bool> _proposesAcrossBatches = new();
     private int _streamingFallbacks;
+    private int _streamedReports;
+
+    /// <summary>Gets how many <see cref="EvaluateTo"/> calls wrote their report while evaluating (tests watch it).</summary>
+    internal int StreamedReports => Volatile.Read(ref _streamedReports);
 
     /// <summary>Gets how many <see cref="EvaluateTo"/> calls started to stream and then evaluated the ordinary way (tests watch it).</summary>
     internal int StreamingFallbacks => Volatile.Read(ref _streamingFallbacks);
@@ -69,6 +73,7 @@ public sealed partial class CadreEvaluator
             long start = output.Position;
             if (Stream(pass, roster, policy, output, options) is { } streamed)
             {
+                Interlocked.Increment(ref _streamedReports);
                 return streamed;
             }
 

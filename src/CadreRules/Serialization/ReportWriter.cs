@@ -304,7 +304,7 @@ public static class ReportWriter
         {
             if (!buffers.TryDequeue(out var buffer))
             {
-                buffer = new ArrayBufferWriter<byte>((end - start) * 800);
+                buffer = new ArrayBufferWriter<byte>(Math.Max(end - start, 1) * 800);
             }
 
             var ends = new int[end - start + 1];

@@ -72,6 +72,26 @@ public sealed class EvaluateCommandTests
     }
 
     [Fact]
+    public void Evaluate_OutWithGeneratedRoster_WrittenWhileEvaluatingIdenticalToStdout()
+    {
+        // Generated cadre ids ascend unit by unit, so --out streams the report (EvaluateTo); standard
+        // output renders the evaluated report.
+        using var temp = new TempDirectory();
+        string roster = temp.File("roster.json");
+        string path = temp.File("report.json");
+        CliHarness.Run("generate", "--cadres", "400", "--seed", "8", "--out", roster).ExitCode.Should().Be(ExitCodes.Success);
+        string stdout = CliHarness.Run("evaluate", roster).Stdout;
+
+        var result = CliHarness.Run("evaluate", roster, "--out", path);
+
+        result.ExitCode.Should().Be(ExitCodes.Success);
+        File.ReadAllText(path, Encoding.UTF8).Should().Be(stdout);
+        int decisions = JsonDocument.Parse(stdout).RootElement.GetProperty("decisions").GetArrayLength();
+        decisions.Should().BeGreaterThan(100);
+        result.StderrLines.Should().ContainSingle().Which.Should().Contain($"wrote {decisions} decisions");
+    }
+
+    [Fact]
     public void Evaluate_OutWithInvalidRoster_WritesNoFile()
     {
         using var temp = new TempDirectory();

@@ -122,6 +122,25 @@ public sealed class TelemetryTests : IDisposable
     }
 
     [Fact]
+    public void EvaluateTo_WithListeners_RecordsTheWrittenDecisions()
+    {
+        using var provider = Provider();
+        var roster = Rosters.YellowAndRed().Build();
+        using var stream = new MemoryStream();
+
+        var summary = provider.GetRequiredService<ICadreEvaluator>().EvaluateTo(roster, stream);
+
+        summary.DecisionCount.Should().BeGreaterThan(0);
+        Sum(CadreRulesTelemetry.CadresEvaluatedInstrument).Should().Be(2);
+        Sum(CadreRulesTelemetry.DecisionsInstrument).Should().Be(summary.DecisionCount);
+        Sum(CadreRulesTelemetry.DecisionsInstrument, CadreRulesTelemetry.DecisionKindTag, "YellowBoard").Should().Be(1);
+        _activities.Should().ContainSingle().Which.GetTagItem(CadreRulesTelemetry.DecisionCountTag).Should().Be(summary.DecisionCount);
+        var mine = _logs.Entries.Where(e => e.Category == CadreRulesTelemetry.LoggerCategory).ToList();
+        mine.Select(e => e.EventId.Name).Should().Equal("EvaluationStarted", "EvaluationCompleted");
+        mine[1].State.Should().Contain(new KeyValuePair<string, object?>("DecisionCount", summary.DecisionCount));
+    }
+
+    [Fact]
     public void Evaluate_Logs_NeverContainCadreNames()
     {
         using var provider = Provider();
