@@ -199,9 +199,16 @@ public sealed partial class CadreEvaluator : ICadreEvaluator
         public List<Proposal>[] RunUnits()
         {
             var index = Index;
-            var factory = _policy.Rules.SessionFactory;
-            var routing = _policy.Rules.ProposalRouting;
+            var factory = _policy.Rules.UnitSessionFactory;
+            var routing = _policy.Rules.UnitProposalRouting;
             var unitProposals = new List<Proposal>[index.Units.Count];
+            if (factory is null)
+            {
+                // No rule can fire on a unit's facts.
+                Array.Fill(unitProposals, []);
+                return unitProposals;
+            }
+
             bool cadreFacts = _policy.Rules.UnitPhaseNeedsCadres;
             System.Threading.Tasks.Parallel.For(0, index.Units.Count, ParallelOptions, u =>
             {

@@ -24,6 +24,43 @@ internal static class MatchedFactTypes
         return [.. types];
     }
 
+    // The facts only a cadre session holds: no unit session ever has one.
+    private static readonly Type[] CadreSessionTypes = [typeof(CadreRecord), typeof(Evidence), typeof(AnnualGrade), typeof(Measure), typeof(BoardPlacement)];
+
+    /// <summary>
+    /// Whether <paramref name="rule"/> can fire in a unit session, whose facts are the
+    /// <see cref="PolicyContext"/>, the <see cref="Unit"/>, its <see cref="UnitRecord"/>, maybe its
+    /// cadres, and proposals. It cannot when a top-level positive pattern takes only facts that the
+    /// cadre sessions alone hold (a <see cref="CadreRecord"/>, evidence, grades, measures, placements:
+    /// no such fact is ever in a unit session, so the pattern never matches), or when the rule is marked
+    /// <see cref="Rules.CadreSessionOnlyAttribute"/> (<paramref name="cadreSessionOnly"/>).
+    /// </summary>
+    /// <param name="rule">The rule.</param>
+    /// <param name="cadreSessionOnly">The ids of the built-in rules marked as firing in cadre sessions only.</param>
+    /// <returns>Whether the rule belongs in the unit sessions.</returns>
+    public static bool CanFireInUnitSessions(IRuleDefinition rule, IReadOnlySet<string> cadreSessionOnly)
+    {
+        if (cadreSessionOnly.Contains(rule.Name))
+        {
+            return false;
+        }
+
+        // Only the top level of the left-hand side: a pattern inside Not, Exists or an aggregate is
+        // satisfied, or aggregates, without any fact.
+        if (rule.LeftHandSide is AndElement and)
+        {
+            foreach (var element in and.ChildElements)
+            {
+                if (element is PatternElement { Source: null } pattern && Array.Exists(CadreSessionTypes, t => t.IsAssignableFrom(pattern.ValueType)))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>
     /// Whether some rule has a pattern that a <see cref="Cadre"/> can match: only then do the unit
     /// sessions get the unit's cadres as facts of their own (the built-in rules read them through

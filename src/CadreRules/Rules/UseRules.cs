@@ -66,6 +66,7 @@ public sealed class RedBoardRule : Rule
 /// MECH-01 reminder and improvement (提醒改进): a yellow-board cadre for whom MECH-02 proposes
 /// nothing gets a reminder talk.
 /// </summary>
+[CadreSessionOnly]
 [Name("MECH-01"), Tag("用"), Priority(RulePriority.Consequences)]
 [Description("A YellowBoard cadre for whom MECH-02 proposes nothing gets a ReminderTalk.")]
 public sealed class ReminderRule : Rule
@@ -90,6 +91,7 @@ public sealed class ReminderRule : Rule
 /// escalation window leads to Adjustment; otherwise a ReminderTalk or WrittenInquiry in the window,
 /// or a yellow board in the period immediately before, leads to Admonishment. Only the highest step.
 /// </summary>
+[CadreSessionOnly]
 [Name(Id), Tag("用"), Priority(RulePriority.Derived)]
 [Description("A YellowBoard cadre with an earlier Admonishment gets Adjustment; with an earlier reminder or a yellow board last period, Admonishment.")]
 public sealed class EscalationRule : Rule
@@ -141,6 +143,7 @@ public sealed class GradeConsequenceRule : Rule
 /// MECH-04 up (能上): a red-board cadre with no active promotion block is a promotion candidate;
 /// one with an active block is blocked until it ends.
 /// </summary>
+[CadreSessionOnly]
 [Name("MECH-04"), Tag("用"), Priority(RulePriority.Consequences)]
 [Description("A RedBoard cadre becomes PromotionCandidate, or PromotionBlocked with eligibleFrom while an influence period is active.")]
 public sealed class PromotionRule : Rule
@@ -191,6 +194,7 @@ public sealed class TrackingRule : Rule
 /// REINST-01 reinstatement (重新任职或提拔使用): a tracked, non-excluded cadre with, strictly after
 /// the tracked measure, positive attitude, an Outstanding red-board key task and no problem evidence.
 /// </summary>
+[CadreSessionOnly]
 [Name("REINST-01"), Tag("用"), Priority(RulePriority.Derived)]
 [Description("A tracked cadre with positive attitude, outstanding red-board work and no problems since the measure becomes ReinstatementCandidate once eligible.")]
 public sealed class ReinstatementRule : Rule
