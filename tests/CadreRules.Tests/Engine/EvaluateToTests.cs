@@ -136,6 +136,19 @@ public sealed class EvaluateToTests
     }
 
     [Fact]
+    public void RosterWithoutCadres_WritesTheUnitDecisions()
+    {
+        var roster = new RosterBuilder("2024H2").Unit("U-1", UnitKind.County, u => u.UnderStationedInspection()).Unit("U-2").Build();
+        var evaluator = new CadreEvaluator(Rules);
+
+        var (bytes, summary) = Streamed(evaluator, roster);
+
+        Encoding.UTF8.GetString(bytes).Should().Be(Written(evaluator.Evaluate(roster)));
+        summary.DecisionCount.Should().Be(1, "U-1's special inspection");
+        evaluator.StreamedReports.Should().Be(0, "there is no batch to stream");
+    }
+
+    [Fact]
     public void StreamThatCannotSeek_WritesTheSameBytes()
     {
         var roster = RosterGenerator.Generate(800, 2);
