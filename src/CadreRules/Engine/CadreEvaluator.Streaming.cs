@@ -26,8 +26,9 @@ namespace CadreRules;
 /// as a cadre decision (a unit and a cadre sharing an id). Either needs a merge over the whole
 /// evaluation, so the stream is cut back to where it started and the roster is evaluated the ordinary
 /// way; a policy whose rules proposed about another batch's cadre is not streamed again by this
-/// evaluator. A stream that cannot seek, or a roster whose cadre ids do not ascend unit by unit, is
-/// evaluated the ordinary way from the start.
+/// evaluator. Cutting back is <see cref="System.IO.Stream.SetLength"/> to the position the report started at,
+/// so anything the stream held after that position is gone then too. A stream that cannot seek, or a
+/// roster whose cadre ids do not ascend unit by unit, is evaluated the ordinary way from the start.
 /// </para>
 /// </remarks>
 public sealed partial class CadreEvaluator

@@ -20,7 +20,10 @@ public interface ICadreEvaluator
     /// <remarks>
     /// The default implementation does exactly that. <see cref="CadreEvaluator"/> writes the decisions
     /// while it evaluates, when the stream can seek and the roster lists its cadres grouped by unit in
-    /// ascending id order, so that a large report never has to be held whole in memory.
+    /// ascending id order, so that a large report never has to be held whole in memory; should the
+    /// report then need the ordinary evaluation after all (a rule proposed about another batch's cadre),
+    /// it cuts the stream back with <see cref="Stream.SetLength"/> to where the report started and writes
+    /// it again.
     /// </remarks>
     /// <param name="roster">The roster.</param>
     /// <param name="utf8Output">The stream to write to; flushed, not disposed.</param>
