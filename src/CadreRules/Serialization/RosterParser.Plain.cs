@@ -1,16 +1,18 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Text;
 
 namespace CadreRules.Serialization;
 
 /// <summary>
-/// The plain path of the record sections: a chunk of the parallel reader whose evidence, annual grades or
-/// board placements are written plainly is read byte by byte, without <see cref="System.Text.Json.Utf8JsonReader"/>.
+/// The plain path of the large sections: a chunk of the parallel reader whose cadres, evidence, annual
+/// grades or board placements are written plainly is read byte by byte, without <see cref="System.Text.Json.Utf8JsonReader"/>.
 /// </summary>
 /// <remarks>
-/// These sections are most of a large roster (nine and a half million of the ten million elements of a
-/// million-cadre one), and their values are short strings and small integers. "Plainly" means: JSON
-/// whitespace; every string printable ASCII without escapes; every property one of the section's, at
+/// These sections are most of a large roster (all but the units and measures of the ten million elements
+/// of a million-cadre one), and their values are short strings, small integers and flags. "Plainly" means: JSON
+/// whitespace; every string printable ASCII without escapes, except a cadre's name, which may be any UTF-8
+/// text without escapes or control characters; flags as <c>true</c> or <c>false</c>; every property one of the section's, at
 /// most once, each with a value of its type (for evidence, exactly the properties of its kind); integers
 /// as JSON writes them, in nine digits; evidence ids short enough to pack (<see cref="PackedAscii"/>) and
 /// ascending; cadres already defined; dates, periods and enum names valid; no duplicate key. Anything
@@ -20,8 +22,8 @@ namespace CadreRules.Serialization;
 /// </remarks>
 internal sealed partial class RosterParser
 {
-    /// <summary>Whether <see cref="TryReadPlainChunk"/> reads a section's elements (evidence, annual grades, board placements).</summary>
-    private static bool HasPlainPath(int section) => section is EvidenceSection or GradesSection or BoardSection;
+    /// <summary>Whether <see cref="TryReadPlainChunk"/> reads a section's elements (cadres, evidence, annual grades, board placements).</summary>
+    private static bool HasPlainPath(int section) => section is CadresSection or EvidenceSection or GradesSection or BoardSection;
 
     /// <summary>
     /// Reads a bracketed chunk of a section's elements written plainly; returns how many it read, or -1
@@ -48,6 +50,7 @@ internal sealed partial class RosterParser
                 bool read = section switch
                 {
                     EvidenceSection => TryReadPlainEvidence(json, ref at),
+                    CadresSection => TryReadPlainCadre(json, ref at, firstIndex + count),
                     GradesSection => TryReadPlainGrade(json, ref at, firstIndex + count),
                     _ => TryReadPlainBoardPlacement(json, ref at, firstIndex + count),
                 };
@@ -147,6 +150,99 @@ internal sealed partial class RosterParser
         evidence.SetPackedId(high, low);
         AddEvidence(evidence, owner);
         return true;
+    }
+
+    /// <summary>
+    /// Reads a cadre written plainly. The name may be any UTF-8 text without escapes or control
+    /// characters (cadres' names are Chinese); the id must be printable ASCII, not blank.
+    /// </summary>
+    private bool TryReadPlainCadre(ReadOnlySpan<byte> json, ref int at, int index)
+    {
+        if (!Expect(json, ref at, (byte)'{'))
+        {
+            return false;
+        }
+
+        ulong seen = 0;
+        int owner = -1;
+        string? id = null, name = null, unitId = null;
+        CadreRank rank = default;
+        bool leadership = false, cityManaged = false;
+        bool more = true;
+        while (more)
+        {
+            if (!TryReadPlainMember(json, ref at, CadreFields, ref seen, out int field, out ReadOnlySpan<byte> value, out bool quoted, utf8: true))
+            {
+                return false;
+            }
+
+            bool valid = field switch
+            {
+                0 => quoted && TryReadPlainId(value, out id),
+                1 => quoted && TryReadPlainName(value, out name),
+                2 => quoted && TryResolveKnown(value, _unitLookup, _lastUnitReference, units: true, out unitId, out owner),
+                3 => quoted && EnumTable<CadreRank>.Instance.TryParse(value, out rank),
+                4 => !quoted && TryParsePlainBoolean(value, out leadership),
+                _ => !quoted && TryParsePlainBoolean(value, out cityManaged),
+            };
+            if (!valid || !TryEndPlainMember(json, ref at, out more))
+            {
+                return false;
+            }
+        }
+
+        // Ids are checked for duplicates where the full parser does: in its dictionary, or, for a chunk,
+        // when the parent merges it.
+        if ((seen & 0b1111) != 0b1111 || (_keepsCadreIds && !_cadreIds.TryAdd(id!, index)))
+        {
+            return false;
+        }
+
+        _cadres.Add(new Cadre
+        {
+            Id = id!,
+            Name = name!,
+            UnitId = unitId!,
+            Rank = rank,
+            Leadership = leadership,
+            CityManaged = cityManaged,
+        });
+        _cadreRuns.Add(owner);
+        return true;
+    }
+
+    /// <summary>An id: printable ASCII (what <see cref="TryReadPlainString"/> let through, as a plain name may not be), not blank.</summary>
+    private static bool TryReadPlainId(ReadOnlySpan<byte> value, [NotNullWhen(true)] out string? id)
+    {
+        if (!Ascii.IsValid(value) || value.IndexOfAnyExcept((byte)' ') < 0)
+        {
+            id = null;
+            return false;
+        }
+
+        id = Encoding.ASCII.GetString(value);
+        return true;
+    }
+
+    /// <summary>A name: valid UTF-8 of at most <see cref="ShortString"/> bytes, shared through the name cache as the full parser shares it.</summary>
+    private bool TryReadPlainName(ReadOnlySpan<byte> value, [NotNullWhen(true)] out string? name)
+    {
+        Span<char> chars = stackalloc char[ShortString];
+        if (value.Length > chars.Length
+            || System.Text.Unicode.Utf8.ToUtf16(value, chars, out _, out int length, replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done)
+        {
+            name = null;
+            return false;
+        }
+
+        name = _names.Get(chars[..length]);
+        return true;
+    }
+
+    private static bool TryParsePlainBoolean(ReadOnlySpan<byte> value, out bool result)
+    {
+        result = value.SequenceEqual("true"u8);
+        return result || value.SequenceEqual("false"u8);
     }
 
     private bool TryReadPlainGrade(ReadOnlySpan<byte> json, ref int at, int index)
@@ -264,7 +360,7 @@ internal sealed partial class RosterParser
     /// a known name not seen before in the object, a colon, and a value, either a plain string (<paramref name="quoted"/>)
     /// or a bare token (a number or a literal) for the caller to check.
     /// </summary>
-    private static bool TryReadPlainMember(ReadOnlySpan<byte> json, ref int at, FieldSet fields, ref ulong seen, out int field, out ReadOnlySpan<byte> value, out bool quoted)
+    private static bool TryReadPlainMember(ReadOnlySpan<byte> json, ref int at, FieldSet fields, ref ulong seen, out int field, out ReadOnlySpan<byte> value, out bool quoted, bool utf8 = false)
     {
         value = default;
         quoted = false;
@@ -292,11 +388,12 @@ internal sealed partial class RosterParser
         if (at < json.Length && json[at] == (byte)'"')
         {
             quoted = true;
-            return TryReadPlainString(json, ref at, out value);
+            return utf8 ? TryReadPlainUtf8String(json, ref at, out value) : TryReadPlainString(json, ref at, out value);
         }
 
+        // A number, or a literal (true, false, null) for the reader of the field to accept or not.
         int start = at;
-        while (at < json.Length && json[at] is (byte)'-' or (>= (byte)'0' and <= (byte)'9'))
+        while (at < json.Length && json[at] is (byte)'-' or (>= (byte)'0' and <= (byte)'9') or (>= (byte)'a' and <= (byte)'z'))
         {
             at++;
         }
@@ -359,6 +456,30 @@ internal sealed partial class RosterParser
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Reads a string without escapes or control characters whose bytes may be non-ASCII; the caller
+    /// checks that they are valid UTF-8 (or ASCII) for the value it reads.
+    /// </summary>
+    private static bool TryReadPlainUtf8String(ReadOnlySpan<byte> json, ref int at, out ReadOnlySpan<byte> value)
+    {
+        value = default;
+        if (at >= json.Length || json[at] != (byte)'"')
+        {
+            return false;
+        }
+
+        int start = at + 1;
+        int end = json[start..].IndexOfAny((byte)'"', (byte)'\\');
+        if (end < 0 || json[start + end] != (byte)'"' || json.Slice(start, end).IndexOfAnyInRange((byte)0, (byte)0x1F) >= 0)
+        {
+            return false;
+        }
+
+        value = json.Slice(start, end);
+        at = start + end + 1;
+        return true;
     }
 
     private static bool Expect(ReadOnlySpan<byte> json, ref int at, byte expected)

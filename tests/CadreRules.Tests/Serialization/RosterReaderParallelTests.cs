@@ -122,7 +122,7 @@ public sealed class RosterReaderParallelTests
         AssertSameErrors(json, board ? "duplicate board placement" : "duplicate annual grade");
     }
 
-    // Evidence, grades and board placements written plainly are read without a JSON reader
+    // Cadres, evidence, grades and board placements written plainly are read without a JSON reader
     // (RosterParser.Plain.cs); an element written any other way sends its chunk to the full parser. One
     // element per chunk here, so the plain chunks count the elements read plainly.
     [Theory]
@@ -182,6 +182,60 @@ public sealed class RosterReaderParallelTests
         });
     }
 
+    // A cadre's name may be any UTF-8 text (Chinese, as generated) and still be plain.
+    [Theory]
+    [InlineData("as written", true)]
+    [InlineData("spaces around names, colons and commas", true)]
+    [InlineData("rank in lower case", true)]
+    [InlineData("flags false", true)]
+    [InlineData("flags left out", true)]
+    [InlineData("ASCII name", true)]
+    [InlineData("name with an escaped character", false)]
+    [InlineData("name with an escaped control character", false)]
+    [InlineData("id with an escaped character", false)]
+    [InlineData("unit id with an escaped character", false)]
+    public void Read_CadreWrittenSomeWay_PlainPathOrFullParserReadsSame(string variant, bool plain)
+    {
+        var first = Small.Cadres[0];
+        first.Leadership.Should().BeTrue("the variants rewrite the flags");
+        AssertFirstElementReadsSame("cadres", variant, plain, element => variant switch
+        {
+            "as written" => element,
+            "spaces around names, colons and commas" => element.Replace(",", " ,\n\t", StringComparison.Ordinal).Replace(":", " : ", StringComparison.Ordinal).Replace("{", "{ ", StringComparison.Ordinal),
+            "rank in lower case" => element.Replace($"\"{first.Rank}\"", $"\"{first.Rank.ToString().ToLowerInvariant()}\"", StringComparison.Ordinal),
+            "flags false" => element.Replace("true", "false", StringComparison.Ordinal),
+            "flags left out" => element.Replace(",\"leadership\":true", string.Empty, StringComparison.Ordinal).Replace(",\"cityManaged\":true", string.Empty, StringComparison.Ordinal),
+            "ASCII name" => element.Replace($"\"{first.Name}\"", "\"Wang Wei\"", StringComparison.Ordinal),
+            "name with an escaped character" => element.Replace($"\"{first.Name}\"", $"\"{first.Name[..^1]}\\u{(int)first.Name[^1]:x4}\"", StringComparison.Ordinal),
+            "name with an escaped control character" => element.Replace($"\"{first.Name}\"", $"\"{first.Name}\\t\"", StringComparison.Ordinal),
+            "id with an escaped character" => element.Replace($"\"{first.Id}\"", $"\"{first.Id[..^1]}\\u{(int)first.Id[^1]:x4}\"", StringComparison.Ordinal),
+            _ => element.Replace($"\"{first.UnitId}\"", $"\"{first.UnitId[..^1]}\\u{(int)first.UnitId[^1]:x4}\"", StringComparison.Ordinal),
+        });
+    }
+
+    // A raw control character in a name is malformed JSON: not plain, and the sequential read reports it.
+    [Fact]
+    public void Read_CadreNameWithARawControlCharacter_FallsBackAndReportsWhatSequentialReports()
+    {
+        string json = Encoding.UTF8.GetString(Json(Small));
+        string name = Small.Cadres[1].Name;
+
+        AssertSameErrors(json.Replace($"\"{name}\"", $"\"{name}\t\"", StringComparison.Ordinal), "malformed JSON", chunkBytes: 1);
+    }
+
+    // Bytes that are not UTF-8 in a name: not plain, and the sequential read reports them.
+    [Fact]
+    public void Read_CadreNameNotUtf8_FallsBackAndReportsWhatSequentialReports()
+    {
+        byte[] json = Json(Small);
+        byte[] name = Encoding.UTF8.GetBytes($"\"{Small.Cadres[1].Name}\"");
+        int at = json.AsSpan().IndexOf(name);
+        at.Should().BePositive();
+        json[at + 1] = 0xFF;
+
+        AssertSameErrors(json, "the string is not valid UTF-8", chunkBytes: 1);
+    }
+
     /// <summary>
     /// Rewrites the first element of a section of <see cref="Small"/>'s document, reads it through the
     /// parallel path in one-element chunks, and checks that it read as the sequential read does, with
@@ -205,7 +259,7 @@ public sealed class RosterReaderParallelTests
         var roster = RosterReader.Read(new MemoryStream(bytes), initialBufferSize: 16, reading, minimumParallelBytes: 0, out bool sequential);
 
         sequential.Should().BeFalse();
-        reading.PlainChunks.Should().Be(Small.Evidence.Count + Small.AnnualGrades.Count + Small.BoardHistory.Count - (plain ? 0 : 1));
+        reading.PlainChunks.Should().Be(Small.Cadres.Count + Small.Evidence.Count + Small.AnnualGrades.Count + Small.BoardHistory.Count - (plain ? 0 : 1));
         Dump(roster).Should().Be(Dump(Sequential(bytes)));
     }
 
@@ -502,9 +556,11 @@ public sealed class RosterReaderParallelTests
             BoardHistory = placements,
         }));
 
-    private static IReadOnlyList<RosterError> AssertSameErrors(string json, string expectedStart, int chunkBytes = 700)
+    private static IReadOnlyList<RosterError> AssertSameErrors(string json, string expectedStart, int chunkBytes = 700) =>
+        AssertSameErrors(Encoding.UTF8.GetBytes(json), expectedStart, chunkBytes);
+
+    private static IReadOnlyList<RosterError> AssertSameErrors(byte[] bytes, string expectedStart, int chunkBytes)
     {
-        byte[] bytes = Encoding.UTF8.GetBytes(json);
         Action sequentialRead = () => Sequential(bytes);
         var expected = sequentialRead.Should().ThrowExactly<RosterValidationException>().Which.Errors;
         expected.Should().Contain(e => e.Message.StartsWith(expectedStart, StringComparison.Ordinal));
