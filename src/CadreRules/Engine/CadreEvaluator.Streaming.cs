@@ -237,12 +237,7 @@ public sealed partial class CadreEvaluator
                     break;
                 }
 
-                for (int i = 0; i < block.Count; i++)
-                {
-                    writer.WriteRawValue(block.Decision(i), skipInputValidation: true);
-                    ReportWriter.FlushEarly(writer);
-                }
-
+                block.WriteTo(writer);
                 written += block.Count;
                 block.Release(buffers);
                 window.Release();

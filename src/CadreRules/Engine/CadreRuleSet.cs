@@ -107,10 +107,7 @@ public sealed class CadreRuleSet
         // The unit sessions (one per unit) get only the rules that can fire on a unit's facts: a
         // session's cost grows with the network it is created from (the built-in rules: 10.5 KB and
         // 13 µs per session; the two unit rules alone: 3.2 KB and 4 µs).
-        var cadreSessionOnly = BuiltInRuleTypes.Where(t => t.IsDefined(typeof(Rules.CadreSessionOnlyAttribute), inherit: false))
-            .Select(t => DeclaredId(t)!)
-            .ToHashSet(StringComparer.Ordinal);
-        var unitRules = active.Where(r => MatchedFactTypes.CanFireInUnitSessions(r, cadreSessionOnly)).ToList();
+        var unitRules = active.Where(r => MatchedFactTypes.CanFireInUnitSessions(r, CadreSessionOnlyIds)).ToList();
         UnitRuleIds = unitRules.Select(r => r.Name).Order(StringComparer.Ordinal).ToArray();
         UnitPhaseNeedsCadres = MatchedFactTypes.AnyMatchesCadre(unitRules);
         (UnitSessionFactory, UnitProposalRouting) = unitRules.Count == active.Count
@@ -169,6 +166,12 @@ public sealed class CadreRuleSet
         .Where(t => t is { IsAbstract: false, IsPublic: true } && typeof(NRules.Fluent.Dsl.Rule).IsAssignableFrom(t))
         .OrderBy(t => t.FullName, StringComparer.Ordinal)
         .ToArray();
+
+    // The built-in rules marked [CadreSessionOnly], by id.
+    private static readonly HashSet<string> CadreSessionOnlyIds = BuiltInRuleTypes
+        .Where(t => t.IsDefined(typeof(Rules.CadreSessionOnlyAttribute), inherit: false))
+        .Select(t => DeclaredId(t)!)
+        .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Gets the active rules, sorted by id.</summary>
     public IReadOnlyList<RuleInfo> Rules { get; }

@@ -159,31 +159,7 @@ internal static class ProposalMerger
         }
 
         var others = Merge(foreign, parallel);
-        var combined = new List<Decision>(count + others.Count);
-        int a = 0;
-        foreach (var decision in others)
-        {
-            var other = new DecisionEntry(decision);
-            int c;
-            while (a < keyed.Length && (c = DecisionEntry.Compare(keyed[a], other)) <= 0)
-            {
-                if (c == 0)
-                {
-                    return null;
-                }
-
-                combined.Add(keyed[a++].Decision);
-            }
-
-            combined.Add(decision);
-        }
-
-        while (a < keyed.Length)
-        {
-            combined.Add(keyed[a++].Decision);
-        }
-
-        return combined;
+        return MergeSorted(keyed, others, 0, others.Count);
     }
 
     /// <summary>
@@ -199,28 +175,44 @@ internal static class ProposalMerger
             return own;
         }
 
-        var combined = new List<Decision>(own.Count + (to - from));
+        var keyed = new DecisionEntry[own.Count];
+        for (int i = 0; i < keyed.Length; i++)
+        {
+            keyed[i] = new DecisionEntry(own[i]);
+        }
+
+        return MergeSorted(keyed, others, from, to);
+    }
+
+    /// <summary>
+    /// Merges <paramref name="own"/> and <paramref name="others"/>[<paramref name="from"/>, <paramref name="to"/>),
+    /// each in report order, into one list in report order; <see langword="null"/> when an own decision
+    /// and another are the same decision.
+    /// </summary>
+    private static List<Decision>? MergeSorted(DecisionEntry[] own, IReadOnlyList<Decision> others, int from, int to)
+    {
+        var combined = new List<Decision>(own.Length + (to - from));
         int a = 0;
         for (int i = from; i < to; i++)
         {
             var other = new DecisionEntry(others[i]);
             int c;
-            while (a < own.Count && (c = DecisionEntry.Compare(new DecisionEntry(own[a]), other)) <= 0)
+            while (a < own.Length && (c = DecisionEntry.Compare(own[a], other)) <= 0)
             {
                 if (c == 0)
                 {
                     return null;
                 }
 
-                combined.Add(own[a++]);
+                combined.Add(own[a++].Decision);
             }
 
             combined.Add(others[i]);
         }
 
-        while (a < own.Count)
+        while (a < own.Length)
         {
-            combined.Add(own[a++]);
+            combined.Add(own[a++].Decision);
         }
 
         return combined;

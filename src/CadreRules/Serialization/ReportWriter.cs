@@ -156,7 +156,7 @@ public static class ReportWriter
     // Hand the bytes to the stream as they accumulate: a million-cadre report would otherwise sit
     // whole in the writer's buffer (and its doubling copies) until the end. Flushing an
     // ArrayBufferWriter (ToJson) only commits what was written; same bytes.
-    internal static void FlushEarly(Utf8JsonWriter writer)
+    private static void FlushEarly(Utf8JsonWriter writer)
     {
         if (writer.BytesPending > 1 << 16)
         {
@@ -192,12 +192,7 @@ public static class ReportWriter
             }
 
             FormattedBlock formatted = pending.Dequeue().GetAwaiter().GetResult();
-            for (int i = 0; i < formatted.Count; i++)
-            {
-                writer.WriteRawValue(formatted.Decision(i), skipInputValidation: true);
-                FlushEarly(writer);
-            }
-
+            formatted.WriteTo(writer);
             formatted.Release(buffers);
         }
     }
@@ -323,6 +318,16 @@ public static class ReportWriter
             }
 
             return new FormattedBlock(buffer, ends);
+        }
+
+        /// <summary>Writes the block's decisions to <paramref name="writer"/>, which stands inside the decisions array.</summary>
+        public void WriteTo(Utf8JsonWriter writer)
+        {
+            for (int i = 0; i < Count; i++)
+            {
+                writer.WriteRawValue(Decision(i), skipInputValidation: true);
+                FlushEarly(writer);
+            }
         }
 
         /// <summary>Hands the block's buffer back for another block (<see cref="Format"/> starts by resetting it); the block must not be read after.</summary>
