@@ -563,6 +563,7 @@ internal sealed class RosterIndex
     {
         private readonly T[]? _array;
         private readonly List<T>? _list;
+        private readonly ISliceSource<T>? _source;
         private readonly int[] _start;
 
         private Grouped(T[] items, int[] start)
@@ -577,13 +578,25 @@ internal sealed class RosterIndex
             _start = start;
         }
 
+        private Grouped(ISliceSource<T> items, int[] start)
+        {
+            _source = items;
+            _start = start;
+        }
+
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static Grouped<T> Build(IReadOnlyList<T> items, int[]? starts, Dictionary<string, int>? cadreIndex, Func<T, string> owner, Func<T, string> describe, List<string> problems)
         {
             if (starts is not null)
             {
                 // Already grouped, in cadre order (RosterLayout): the items as they are, and where they are.
-                return items is List<T> list ? new Grouped<T>(list, starts) : new Grouped<T>(items as T[] ?? [.. items], starts);
+                // Compact evidence (EvidenceStore): each cadre's objects are made when its record is built.
+                return items switch
+                {
+                    List<T> list => new Grouped<T>(list, starts),
+                    ISliceSource<T> source => new Grouped<T>(source, starts),
+                    _ => new Grouped<T>(items as T[] ?? [.. items], starts),
+                };
             }
 
             return Build(items, cadreIndex!, owner, describe, problems);
@@ -645,6 +658,11 @@ internal sealed class RosterIndex
             if (count == 0)
             {
                 return Array.Empty<T>();
+            }
+
+            if (_source is not null)
+            {
+                return _source.Slice(_start[cadre], count);
             }
 
             return _array is not null ? new ArraySegment<T>(_array, _start[cadre], count) : new ListSlice<T>(_list!, _start[cadre], count);

@@ -406,7 +406,11 @@ internal sealed partial class RosterParser
         int before = section == EvidenceSection ? _evidence.Count : _measures.Count;
         if (section == EvidenceSection)
         {
-            Append(_evidence, chunks, child => child._evidence);
+            foreach (Chunk chunk in chunks)
+            {
+                _evidence.AddRange(chunk.Child!._evidence);
+            }
+
             AppendRuns(_evidenceRuns, chunks, child => child._evidenceRuns);
         }
         else
@@ -422,12 +426,12 @@ internal sealed partial class RosterParser
         else if (_recordIds.Count == 0)
         {
             // Ids stop ascending: from here on the dictionary decides, as in ReadRecordId.
-            AddKeys(_recordIds, _evidence, 0, evidence => evidence.Id);
+            AddEvidenceKeys(0);
             AddKeys(_recordIds, _measures, 0, measure => measure.Id, complement: true);
         }
         else if (section == EvidenceSection)
         {
-            AddKeys(_recordIds, _evidence, before, evidence => evidence.Id);
+            AddEvidenceKeys(before);
         }
         else
         {
@@ -482,6 +486,19 @@ internal sealed partial class RosterParser
         foreach (Chunk chunk in chunks)
         {
             target.AddRange(items(chunk.Child!));
+        }
+    }
+
+    /// <summary>As <see cref="AddKeys"/> for the evidence ids from <paramref name="from"/> on, read from the rows when compact.</summary>
+    private void AddEvidenceKeys(int from)
+    {
+        _recordIds.EnsureCapacity(_recordIds.Count + _evidence.Count - from);
+        for (int i = from; i < _evidence.Count; i++)
+        {
+            if (!_recordIds.TryAdd(_evidence.IdAt(i), i))
+            {
+                throw new SpeculationFailedException();
+            }
         }
     }
 
@@ -570,7 +587,7 @@ internal sealed partial class RosterParser
                 _cadres.Capacity = count;
                 break;
             case EvidenceSection:
-                _evidence.Capacity = count;
+                _evidence.Reserve(count);
                 break;
             case GradesSection:
                 _grades.Capacity = count;

@@ -146,9 +146,22 @@ internal sealed partial class RosterParser
             return false;
         }
 
-        Evidence evidence = NewEvidence(null, cadreId!, date, channel, kind, workStyle, severity, status, category, task, rating, attitude)!;
-        evidence.SetPackedId(high, low);
-        AddEvidence(evidence, owner);
+        switch (kind)
+        {
+            case EvidenceKind.WorkStyle:
+                AddEvidenceRow(owner, high, low, date, kind, channel, (int)workStyle, (int)severity, (int)status);
+                break;
+            case EvidenceKind.NegativeList:
+                AddEvidenceRow(owner, high, low, date, kind, channel, (int)category, (int)status, 0);
+                break;
+            case EvidenceKind.KeyTask:
+                AddEvidenceRow(owner, high, low, date, kind, channel, (int)task, (int)rating, 0);
+                break;
+            default:
+                AddEvidenceRow(owner, high, low, date, kind, channel, (int)attitude, 0, 0);
+                break;
+        }
+
         return true;
     }
 

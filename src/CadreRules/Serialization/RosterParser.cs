@@ -126,7 +126,7 @@ internal sealed partial class RosterParser
 
     private readonly List<Unit> _units = [];
     private readonly List<Cadre> _cadres = [];
-    private readonly List<Evidence> _evidence = [];
+    private readonly EvidenceStore _evidence;
     private readonly List<AnnualGrade> _grades = [];
     private readonly List<Measure> _measures = [];
     private readonly List<BoardPlacement> _board = [];
@@ -190,6 +190,7 @@ internal sealed partial class RosterParser
     {
         _unitList = unitList ?? _units;
         _cadreList = cadreList ?? _cadres;
+        _evidence = new EvidenceStore(_cadreList);
         _parallel = parallel;
         _unitIds = unitIds;
         _cadreIds = cadreIds;
@@ -271,6 +272,7 @@ internal sealed partial class RosterParser
             throw _parallel is null ? new RosterValidationException(_errors) : new SpeculationFailedException();
         }
 
+        _evidence.Seal();
         var roster = new Roster
         {
             SchemaVersion = _schemaVersion!.Value,
@@ -278,7 +280,7 @@ internal sealed partial class RosterParser
             AsOfOverride = _asOf,
             Units = _units,
             Cadres = _cadres,
-            Evidence = _evidence,
+            Evidence = _evidence.AsReadOnlyList(),
             AnnualGrades = _grades,
             Measures = _measures,
             BoardHistory = _board,
@@ -1246,9 +1248,9 @@ internal sealed partial class RosterParser
             for (int i = 0; _latest.Evidence > asOf && i < _evidence.Count; i++)
             {
                 int index = JsonIndex(i, _evidenceGaps, ref gap);
-                if (_evidence[i].Date > asOf)
+                if (_evidence.DateAt(i) > asOf)
                 {
-                    DateAfterAsOf(EvidenceSection, index, _evidence[i].Date, asOfText);
+                    DateAfterAsOf(EvidenceSection, index, _evidence.DateAt(i), asOfText);
                 }
             }
 
@@ -1320,6 +1322,14 @@ internal sealed partial class RosterParser
         _evidence.Add(evidence);
         _evidenceRuns.Add(owner);
         _latest.NoteEvidence(evidence.Date);
+    }
+
+    /// <summary>Adds a record read plainly as a row of the evidence store: no object until the evaluator needs it.</summary>
+    private void AddEvidenceRow(int owner, ulong high, ulong low, DateOnly date, EvidenceKind kind, EvidenceChannel channel, int first, int second, int third)
+    {
+        _evidence.AddRow(owner, high, low, date, kind, channel, first, second, third);
+        _evidenceRuns.Add(owner);
+        _latest.NoteEvidence(date);
     }
 
     private void AddGrade(string cadreId, int year, AnnualGradeLevel grade, int owner)
@@ -1683,7 +1693,7 @@ internal sealed partial class RosterParser
         int gap = 0;
         for (int i = 0; i < _evidence.Count; i++)
         {
-            _recordIds.Add(_evidence[i].Id, JsonIndex(i, _evidenceGaps, ref gap));
+            _recordIds.Add(_evidence.IdAt(i), JsonIndex(i, _evidenceGaps, ref gap));
         }
 
         gap = 0;
