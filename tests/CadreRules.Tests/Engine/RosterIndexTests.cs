@@ -1,5 +1,6 @@
 using CadreRules.Generation;
 using CadreRules.Serialization;
+using CadreRules.Tests.Serialization;
 
 namespace CadreRules.Tests.Engine;
 
@@ -47,12 +48,46 @@ public sealed class RosterIndexTests
         error.Message.Should().Contain("(1 problem(s))").And.Contain($"evidence '{first.Id}' names unknown cadre 'C-NOBODY'");
     }
 
-    private static Evidence WithOwner(Evidence e, string cadreId) => e switch
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Evaluate_EvidenceReadAsRows_SameReportAsEvidenceReadAsObjects(bool interleaved)
     {
-        WorkStyleEvidence w => new WorkStyleEvidence { Id = w.Id, CadreId = cadreId, Date = w.Date, Channel = w.Channel, WorkStyle = w.WorkStyle, Severity = w.Severity, Status = w.Status },
-        NegativeListEvidence n => new NegativeListEvidence { Id = n.Id, CadreId = cadreId, Date = n.Date, Channel = n.Channel, Category = n.Category, Status = n.Status },
-        KeyTaskEvidence k => new KeyTaskEvidence { Id = k.Id, CadreId = cadreId, Date = k.Date, Channel = k.Channel, Task = k.Task, Rating = k.Rating },
-        AttitudeEvidence a => new AttitudeEvidence { Id = a.Id, CadreId = cadreId, Date = a.Date, Channel = a.Channel, Attitude = a.Attitude },
+        // Interleaved: the evidence comes in no cadre order but with ascending ids, so the reader still
+        // keeps it as rows, and the engine groups it through the general path instead of the layout.
+        var roster = RosterGenerator.Generate(600, seed: 8);
+        if (interleaved)
+        {
+            var random = new Random(4);
+            var shuffled = roster.Evidence.OrderBy(_ => random.Next()).ToList();
+            roster = new Roster
+            {
+                Period = roster.Period, Units = roster.Units, Cadres = roster.Cadres, AnnualGrades = roster.AnnualGrades,
+                Measures = roster.Measures, BoardHistory = roster.BoardHistory,
+                Evidence = [.. shuffled.Select((e, i) => WithOwner(e, e.CadreId, $"E-{i:D8}"))],
+            };
+        }
+
+        byte[] json = RosterDocuments.Json(roster);
+        var compact = RosterDocuments.ReadInParallel(json, chunkBytes: 1500, out bool sequential);
+        var objects = RosterReader.Read(json);
+
+        sequential.Should().BeFalse();
+        compact.Evidence.Should().BeOfType<EvidenceStore>();
+        (compact.Layout?.EvidenceStarts is null).Should().Be(interleaved);
+        ReportWriter.ToJson(Evaluator.Evaluate(compact)).Should().Be(ReportWriter.ToJson(Evaluator.Evaluate(objects)));
+    }
+
+    private static Evidence WithOwner(Evidence e, string cadreId, string? id = null)
+    {
+        string newId = id ?? e.Id;
+        return e switch
+        {
+        WorkStyleEvidence w => new WorkStyleEvidence { Id = newId, CadreId = cadreId, Date = w.Date, Channel = w.Channel, WorkStyle = w.WorkStyle, Severity = w.Severity, Status = w.Status },
+        NegativeListEvidence n => new NegativeListEvidence { Id = newId, CadreId = cadreId, Date = n.Date, Channel = n.Channel, Category = n.Category, Status = n.Status },
+        KeyTaskEvidence k => new KeyTaskEvidence { Id = newId, CadreId = cadreId, Date = k.Date, Channel = k.Channel, Task = k.Task, Rating = k.Rating },
+        AttitudeEvidence a => new AttitudeEvidence { Id = newId, CadreId = cadreId, Date = a.Date, Channel = a.Channel, Attitude = a.Attitude },
         _ => throw new ArgumentOutOfRangeException(nameof(e)),
-    };
+        };
+    }
 }
