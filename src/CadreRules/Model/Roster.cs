@@ -29,6 +29,12 @@ public sealed class Roster
     public IReadOnlyList<Cadre> Cadres { get; init; } = [];
 
     /// <summary>Gets the evidence records.</summary>
+    /// <remarks>
+    /// A large roster read by <see cref="Serialization.RosterReader"/> may keep its evidence compactly and
+    /// make each <see cref="CadreRules.Evidence"/> object when the element is read: two reads of the same
+    /// position then give equal objects, not the same instance. Compare evidence by
+    /// <see cref="CadreRules.Evidence.Id"/>.
+    /// </remarks>
     public IReadOnlyList<Evidence> Evidence { get; init; } = [];
 
     /// <summary>Gets the annual grades.</summary>
