@@ -440,23 +440,45 @@ internal sealed partial class RosterParser
     }
 
     private void MergeGrades(List<Chunk> chunks) =>
-        MergeKeyed(chunks, _grades, _gradeRuns, _gradeKeys, grade => (grade.CadreId, grade.Year), child => child._grades, child => child._gradeRuns, child => child._gradeKeys);
+        MergeKeyed(
+            chunks,
+            () => _grades.Count,
+            () =>
+            {
+                foreach (Chunk chunk in chunks)
+                {
+                    _grades.AddRange(chunk.Child!._grades);
+                }
+            },
+            _grades.KeyAt,
+            _gradeRuns,
+            _gradeKeys,
+            child => child._gradeRuns,
+            child => child._gradeKeys);
 
     private void MergeBoard(List<Chunk> chunks) =>
-        MergeKeyed(chunks, _board, _boardRuns, _boardKeys, placement => (placement.CadreId, PeriodOrdinal(placement.Period)), child => child._board, child => child._boardRuns, child => child._boardKeys);
+        MergeKeyed(
+            chunks,
+            () => _board.Count,
+            () => Append(_board, chunks, child => child._board),
+            i => (_board[i].CadreId, PeriodOrdinal(_board[i].Period)),
+            _boardRuns,
+            _boardKeys,
+            child => child._boardRuns,
+            child => child._boardKeys);
 
     /// <summary>Appends a keyed section's chunks; keys grouped by cadre within and across them are distinct, any others go through the dictionary.</summary>
-    private static void MergeKeyed<T>(
+    private static void MergeKeyed(
         List<Chunk> chunks,
-        List<T> items,
+        Func<int> count,
+        Action append,
+        Func<int, (string CadreId, int Number)> keyAt,
         OwnerRuns runs,
         SectionKeys keys,
-        Func<T, (string CadreId, int Number)> keyOf,
-        Func<RosterParser, List<T>> itemsOf,
         Func<RosterParser, OwnerRuns> runsOf,
         Func<RosterParser, SectionKeys> keysOf)
     {
-        int before = items.Count;
+        int before = count();
         bool wasGrouped = keys.Grouped;
         bool grouped = wasGrouped;
         foreach (Chunk chunk in chunks)
@@ -464,11 +486,20 @@ internal sealed partial class RosterParser
             grouped = grouped && keys.Follow(keysOf(chunk.Child!));
         }
 
-        Append(items, chunks, itemsOf);
+        append();
         AppendRuns(runs, chunks, runsOf);
         if (!grouped)
         {
-            AddKeys(keys.Seen, items, wasGrouped ? 0 : before, keyOf);
+            // A key already there means a duplicate, which only the sequential read reports.
+            int from = wasGrouped ? 0 : before, end = count();
+            keys.Seen.EnsureCapacity(keys.Seen.Count + end - from);
+            for (int i = from; i < end; i++)
+            {
+                if (!keys.Seen.TryAdd(keyAt(i), i))
+                {
+                    throw new SpeculationFailedException();
+                }
+            }
         }
     }
 
@@ -590,7 +621,7 @@ internal sealed partial class RosterParser
                 _evidence.Reserve(count);
                 break;
             case GradesSection:
-                _grades.Capacity = count;
+                _grades.Reserve(count);
                 break;
             case MeasuresSection:
                 _measures.Capacity = count;

@@ -295,7 +295,7 @@ internal sealed partial class RosterParser
             return false;
         }
 
-        AddGrade(cadreId!, year, grade, owner);
+        AddGradeRow(owner, year, grade);
         return true;
     }
 

@@ -127,7 +127,7 @@ internal sealed partial class RosterParser
     private readonly List<Unit> _units = [];
     private readonly List<Cadre> _cadres = [];
     private readonly EvidenceStore _evidence;
-    private readonly List<AnnualGrade> _grades = [];
+    private readonly GradeStore _grades;
     private readonly List<Measure> _measures = [];
     private readonly List<BoardPlacement> _board = [];
 
@@ -191,13 +191,14 @@ internal sealed partial class RosterParser
         _unitList = unitList ?? _units;
         _cadreList = cadreList ?? _cadres;
         _evidence = new EvidenceStore(_cadreList);
+        _grades = new GradeStore(_cadreList);
         _parallel = parallel;
         _unitIds = unitIds;
         _cadreIds = cadreIds;
         _names = names;
         _unitLookup = _unitIds.GetAlternateLookup<ReadOnlySpan<char>>();
         _cadreLookup = _cadreIds.GetAlternateLookup<ReadOnlySpan<char>>();
-        _gradeKeys = new(() => _grades.Count, i => (_grades[i].CadreId, _grades[i].Year), _gradeGaps);
+        _gradeKeys = new(() => _grades.Count, _grades.KeyAt, _gradeGaps);
         _boardKeys = new(() => _board.Count, i => (_board[i].CadreId, PeriodOrdinal(_board[i].Period)), _boardGaps);
     }
 
@@ -273,6 +274,7 @@ internal sealed partial class RosterParser
         }
 
         _evidence.Seal();
+        _grades.Seal();
         var roster = new Roster
         {
             SchemaVersion = _schemaVersion!.Value,
@@ -281,7 +283,7 @@ internal sealed partial class RosterParser
             Units = _units,
             Cadres = _cadres,
             Evidence = _evidence.AsReadOnlyList(),
-            AnnualGrades = _grades,
+            AnnualGrades = _grades.AsReadOnlyList(),
             Measures = _measures,
             BoardHistory = _board,
         };
@@ -1268,9 +1270,9 @@ internal sealed partial class RosterParser
             for (int i = 0; _latest.GradeYear > asOf.Year && i < _grades.Count; i++)
             {
                 int index = JsonIndex(i, _gradeGaps, ref gap);
-                if (_grades[i].Year > asOf.Year)
+                if (_grades.YearAt(i) > asOf.Year)
                 {
-                    YearAfterAsOf(GradesSection, index, 0, _grades[i].Year, asOf);
+                    YearAfterAsOf(GradesSection, index, 0, _grades.YearAt(i), asOf);
                 }
             }
 
@@ -1335,6 +1337,14 @@ internal sealed partial class RosterParser
     private void AddGrade(string cadreId, int year, AnnualGradeLevel grade, int owner)
     {
         _grades.Add(new AnnualGrade { CadreId = cadreId, Year = year, Grade = grade });
+        _gradeRuns.Add(owner);
+        _latest.NoteGradeYear(year);
+    }
+
+    /// <summary>Adds a grade read plainly as a row of the grade store: no object until the evaluator needs it.</summary>
+    private void AddGradeRow(int owner, int year, AnnualGradeLevel grade)
+    {
+        _grades.AddRow(owner, year, grade);
         _gradeRuns.Add(owner);
         _latest.NoteGradeYear(year);
     }
