@@ -34,7 +34,9 @@ public sealed class RosterReaderParallelTests
         sequential.Should().BeFalse("a valid document is read by the fast path without falling back");
         roster.Evidence.Should().HaveCount(GeneratedRoster.Evidence.Count);
         roster.Evidence.Should().BeOfType<EvidenceStore>("evidence read plainly is kept as rows").Which.IsCompact.Should().BeTrue();
+        roster.AnnualGrades.Should().BeOfType<GradeStore>("so are grades").Which.IsCompact.Should().BeTrue();
         Sequential(json).Evidence.Should().BeOfType<List<Evidence>>("a sequential read builds the objects");
+        Sequential(json).AnnualGrades.Should().BeOfType<List<AnnualGrade>>();
         Dump(roster).Should().Be(Dump(Sequential(json)));
     }
 
@@ -264,10 +266,10 @@ public sealed class RosterReaderParallelTests
         reading.PlainChunks.Should().Be(Small.Cadres.Count + Small.Evidence.Count + Small.AnnualGrades.Count + Small.BoardHistory.Count - (plain ? 0 : 1));
         Dump(roster).Should().Be(Dump(Sequential(bytes)));
 
-        // Evidence stays compact only when every record was read plainly; one the full parser built
-        // turns the section into objects, in document order (Dump compares the values and the order).
-        bool compact = section != "evidence" || plain;
-        (roster.Evidence is EvidenceStore).Should().Be(compact);
+        // Evidence and grades stay compact only when every record was read plainly; one the full parser
+        // built turns the section into objects, in document order (Dump compares the values and the order).
+        (roster.Evidence is EvidenceStore).Should().Be(section != "evidence" || plain);
+        (roster.AnnualGrades is GradeStore).Should().Be(section != "annualGrades" || plain);
     }
 
     // Grade and board keys grouped by cadre (cadres ascending, each cadre's keys in any order) are
