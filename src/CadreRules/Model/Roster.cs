@@ -38,6 +38,10 @@ public sealed class Roster
     public IReadOnlyList<Evidence> Evidence { get; init; } = [];
 
     /// <summary>Gets the annual grades.</summary>
+    /// <remarks>
+    /// As <see cref="Evidence"/>: a large roster read by <see cref="Serialization.RosterReader"/> may make each
+    /// <see cref="AnnualGrade"/> when the element is read, so two reads give equal objects, not the same instance.
+    /// </remarks>
     public IReadOnlyList<AnnualGrade> AnnualGrades { get; init; } = [];
 
     /// <summary>Gets the measures already taken.</summary>
