@@ -599,7 +599,8 @@ internal sealed class RosterIndex
                 };
             }
 
-            return Build(items, cadreIndex!, owner, describe, problems);
+            // Rows not grouped by cadre: made into objects once here, not at each of the two passes' reads.
+            return Build(items is ISliceSource<T> rows ? rows.Slice(0, items.Count) : items, cadreIndex!, owner, describe, problems);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]

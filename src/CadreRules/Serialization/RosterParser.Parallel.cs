@@ -385,7 +385,7 @@ internal sealed partial class RosterParser
         int before = _cadres.Count;
         Append(_cadres, chunks, child => child._cadres);
         AppendRuns(_cadreRuns, chunks, child => child._cadreRuns);
-        AddKeys(_cadreIds, _cadres, before, cadre => cadre.Id);
+        AddKeys(_cadreIds, before, _cadres.Count, i => _cadres[i].Id);
     }
 
     private void MergeRecords(int section, List<Chunk> chunks)
@@ -426,16 +426,16 @@ internal sealed partial class RosterParser
         else if (_recordIds.Count == 0)
         {
             // Ids stop ascending: from here on the dictionary decides, as in ReadRecordId.
-            AddEvidenceKeys(0);
-            AddKeys(_recordIds, _measures, 0, measure => measure.Id, complement: true);
+            AddKeys(_recordIds, 0, _evidence.Count, _evidence.IdAt);
+            AddKeys(_recordIds, 0, _measures.Count, i => _measures[i].Id, complement: true);
         }
         else if (section == EvidenceSection)
         {
-            AddEvidenceKeys(before);
+            AddKeys(_recordIds, before, _evidence.Count, _evidence.IdAt);
         }
         else
         {
-            AddKeys(_recordIds, _measures, before, measure => measure.Id, complement: true);
+            AddKeys(_recordIds, before, _measures.Count, i => _measures[i].Id, complement: true);
         }
     }
 
@@ -490,16 +490,7 @@ internal sealed partial class RosterParser
         AppendRuns(runs, chunks, runsOf);
         if (!grouped)
         {
-            // A key already there means a duplicate, which only the sequential read reports.
-            int from = wasGrouped ? 0 : before, end = count();
-            keys.Seen.EnsureCapacity(keys.Seen.Count + end - from);
-            for (int i = from; i < end; i++)
-            {
-                if (!keys.Seen.TryAdd(keyAt(i), i))
-                {
-                    throw new SpeculationFailedException();
-                }
-            }
+            AddKeys(keys.Seen, wasGrouped ? 0 : before, count(), keyAt);
         }
     }
 
@@ -520,27 +511,14 @@ internal sealed partial class RosterParser
         }
     }
 
-    /// <summary>As <see cref="AddKeys"/> for the evidence ids from <paramref name="from"/> on, read from the rows when compact.</summary>
-    private void AddEvidenceKeys(int from)
-    {
-        _recordIds.EnsureCapacity(_recordIds.Count + _evidence.Count - from);
-        for (int i = from; i < _evidence.Count; i++)
-        {
-            if (!_recordIds.TryAdd(_evidence.IdAt(i), i))
-            {
-                throw new SpeculationFailedException();
-            }
-        }
-    }
-
-    /// <summary>Adds the keys of items[from..]; a key already there means a duplicate, which only the sequential read reports.</summary>
-    private static void AddKeys<T, TKey>(Dictionary<TKey, int> keys, List<T> items, int from, Func<T, TKey> key, bool complement = false)
+    /// <summary>Adds the keys of the items at [from, end); a key already there means a duplicate, which only the sequential read reports.</summary>
+    private static void AddKeys<TKey>(Dictionary<TKey, int> keys, int from, int end, Func<int, TKey> keyAt, bool complement = false)
         where TKey : notnull
     {
-        keys.EnsureCapacity(keys.Count + items.Count - from);
-        for (int i = from; i < items.Count; i++)
+        keys.EnsureCapacity(keys.Count + end - from);
+        for (int i = from; i < end; i++)
         {
-            if (!keys.TryAdd(key(items[i]), complement ? ~i : i))
+            if (!keys.TryAdd(keyAt(i), complement ? ~i : i))
             {
                 throw new SpeculationFailedException();
             }
