@@ -25,8 +25,9 @@ internal sealed class EvidenceStore : RowStore<Evidence, EvidenceStore.Row>
 {
     /// <summary>Creates an empty store.</summary>
     /// <param name="cadres">The roster's cadres, which rows name by index; filled as the roster is read.</param>
-    public EvidenceStore(IReadOnlyList<Cadre> cadres)
-        : base(cadres)
+    /// <param name="arena">Where the rows go (the reader shares one among its chunks); a new arena when <see langword="null"/>.</param>
+    public EvidenceStore(IReadOnlyList<Cadre> cadres, RowArena? arena = null)
+        : base(cadres, arena)
     {
     }
 
@@ -42,7 +43,7 @@ internal sealed class EvidenceStore : RowStore<Evidence, EvidenceStore.Row>
             return evidence.Id;
         }
 
-        ref readonly Row row = ref RowAt(index);
+        Row row = RowAt(index);
         return PackedAscii.Unpack(row.High, row.Low);
     }
 

@@ -10,8 +10,9 @@ internal sealed class GradeStore : RowStore<AnnualGrade, GradeStore.Row>
 {
     /// <summary>Creates an empty store.</summary>
     /// <param name="cadres">The roster's cadres, which rows name by index; filled as the roster is read.</param>
-    public GradeStore(IReadOnlyList<Cadre> cadres)
-        : base(cadres)
+    /// <param name="arena">Where the rows go (the reader shares one among its chunks); a new arena when <see langword="null"/>.</param>
+    public GradeStore(IReadOnlyList<Cadre> cadres, RowArena? arena = null)
+        : base(cadres, arena)
     {
     }
 
@@ -26,7 +27,7 @@ internal sealed class GradeStore : RowStore<AnnualGrade, GradeStore.Row>
             return (grade.CadreId, grade.Year);
         }
 
-        ref readonly Row row = ref RowAt(index);
+        Row row = RowAt(index);
         return (Cadres[row.Owner].Id, row.Year);
     }
 

@@ -8,27 +8,40 @@ namespace CadreRules;
 /// chunk, never copied) and made into objects when read; or, once any object is added, the objects
 /// themselves. See <see cref="EvidenceStore"/> for why.
 /// </summary>
+/// <remarks>
+/// The segments are native memory of a <see cref="RowArena"/> (see there for why not arrays). A store
+/// references the arenas of all the segments it holds, and reads copy a row out before the store may
+/// become unreachable, so no read outlives the memory.
+/// </remarks>
 /// <typeparam name="T">The item type.</typeparam>
 /// <typeparam name="TRow">The row type: no references, so the collector never looks into the segments.</typeparam>
-internal abstract class RowStore<T, TRow> : IReadOnlyList<T>, ISliceSource<T>
+internal abstract unsafe class RowStore<T, TRow> : IReadOnlyList<T>, ISliceSource<T>
     where TRow : unmanaged
 {
     // Object mode: the items as built. Null in compact mode.
     private List<T>? _objects;
 
-    // Compact mode: the segments in order, and where each starts in the store.
-    private readonly List<TRow[]> _segments = [];
+    // Compact mode: the segments in order (native memory of an arena), and where each starts in the store.
+    private readonly List<Segment> _segments = [];
     private readonly List<int> _segmentStarts = [];
-    private TRow[]? _open;
+    private readonly RowArena _arena;
+
+    // The arenas of segments taken over from stores with arenas of their own: referenced so that
+    // their memory lives as long as this store.
+    private List<RowArena>? _otherArenas;
+    private TRow* _open;
+    private int _openLength;
     private int _openCount;
     private int _count;
     private int _reserved;
 
     /// <summary>Creates an empty store.</summary>
     /// <param name="cadres">The roster's cadres, which rows name by index; filled as the roster is read.</param>
-    protected RowStore(IReadOnlyList<Cadre> cadres)
+    /// <param name="arena">Where the rows go; a new arena when <see langword="null"/>.</param>
+    protected RowStore(IReadOnlyList<Cadre> cadres, RowArena? arena)
     {
         Cadres = cadres;
+        _arena = arena ?? new RowArena();
     }
 
     /// <summary>Gets the number of items.</summary>
@@ -42,7 +55,19 @@ internal abstract class RowStore<T, TRow> : IReadOnlyList<T>, ISliceSource<T>
 
     /// <summary>Gets an item; in compact mode a new object each time.</summary>
     /// <param name="index">The item's position.</param>
-    public T this[int index] => _objects is not null ? _objects[index] : Create(in RowAt(index));
+    public T this[int index]
+    {
+        get
+        {
+            if (_objects is not null)
+            {
+                return _objects[index];
+            }
+
+            TRow row = RowAt(index);
+            return Create(in row);
+        }
+    }
 
     /// <summary>Gets the list to hand out from the roster: the objects themselves in object mode.</summary>
     public IReadOnlyList<T> AsReadOnlyList() => _objects ?? (IReadOnlyList<T>)this;
@@ -73,6 +98,15 @@ internal abstract class RowStore<T, TRow> : IReadOnlyList<T>, ISliceSource<T>
                 _segments.Add(other._segments[i]);
             }
 
+            KeepAlive(other._arena);
+            if (other._otherArenas is not null)
+            {
+                foreach (RowArena arena in other._otherArenas)
+                {
+                    KeepAlive(arena);
+                }
+            }
+
             _count += other._count;
             return;
         }
@@ -101,7 +135,7 @@ internal abstract class RowStore<T, TRow> : IReadOnlyList<T>, ISliceSource<T>
         }
 
         int segment = SegmentOf(start);
-        TRow[] rows = _segments[segment];
+        Segment rows = _segments[segment];
         int at = start - _segmentStarts[segment];
         for (int i = 0; i < count; i++)
         {
@@ -111,9 +145,11 @@ internal abstract class RowStore<T, TRow> : IReadOnlyList<T>, ISliceSource<T>
                 at = 0;
             }
 
-            slice[i] = Create(in rows[at++]);
+            TRow row = rows.Address[at++];
+            slice[i] = Create(in row);
         }
 
+        GC.KeepAlive(this);
         return slice;
     }
 
@@ -136,19 +172,19 @@ internal abstract class RowStore<T, TRow> : IReadOnlyList<T>, ISliceSource<T>
             return;
         }
 
-        TRow[] open = _open;
-        if (_openCount < open.Length)
+        if (_openCount < _openLength)
         {
-            Array.Resize(ref open, _openCount);
+            _arena.Shrink((nint)_open, Bytes(_openLength), Bytes(_openCount));
         }
 
-        if (open.Length > 0)
+        if (_openCount > 0)
         {
             _segmentStarts.Add(_count - _openCount);
-            _segments.Add(open);
+            _segments.Add(new Segment(_open, _openCount));
         }
 
         _open = null;
+        _openLength = 0;
         _openCount = 0;
     }
 
@@ -164,10 +200,12 @@ internal abstract class RowStore<T, TRow> : IReadOnlyList<T>, ISliceSource<T>
             return;
         }
 
-        if (_open is null || _openCount == _open.Length)
+        if (_open is null || _openCount == _openLength)
         {
             Seal();
-            _open = GC.AllocateUninitializedArray<TRow>(Math.Max(_reserved, 64));
+            int length = Math.Max(_reserved, 64);
+            _open = (TRow*)_arena.Allocate(Bytes(length));
+            _openLength = length;
             _reserved = 0;
         }
 
@@ -178,12 +216,24 @@ internal abstract class RowStore<T, TRow> : IReadOnlyList<T>, ISliceSource<T>
     /// <summary>Gets the object at <paramref name="index"/> in object mode, or <see langword="null"/> in compact mode.</summary>
     protected T? ObjectAt(int index) => _objects is not null ? _objects[index] : default;
 
-    /// <summary>Gets a row in compact mode.</summary>
-    protected ref readonly TRow RowAt(int index)
+    /// <summary>Gets a copy of a row in compact mode.</summary>
+    protected TRow RowAt(int index)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_count, nameof(index));
         int segment = SegmentOf(index);
-        return ref _segments[segment][index - _segmentStarts[segment]];
+        TRow row = _segments[segment].Address[index - _segmentStarts[segment]];
+        GC.KeepAlive(this);
+        return row;
+    }
+
+    private static nuint Bytes(int rows) => (nuint)rows * (nuint)sizeof(TRow);
+
+    private void KeepAlive(RowArena arena)
+    {
+        if (arena != _arena && !(_otherArenas?.Contains(arena) ?? false))
+        {
+            (_otherArenas ??= []).Add(arena);
+        }
     }
 
     private List<T> ToObjects()
@@ -208,6 +258,13 @@ internal abstract class RowStore<T, TRow> : IReadOnlyList<T>, ISliceSource<T>
         Seal();
         int found = _segmentStarts.BinarySearch(index);
         return found >= 0 ? found : ~found - 1;
+    }
+
+    /// <summary>A run of rows in an arena.</summary>
+    private readonly struct Segment(TRow* address, int length)
+    {
+        public readonly TRow* Address = address;
+        public readonly int Length = length;
     }
 }
 

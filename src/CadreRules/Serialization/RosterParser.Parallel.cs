@@ -80,6 +80,7 @@ internal sealed partial class RosterParser
             parent._unitIds,
             section == CadresSection ? new Dictionary<string, int>(StringComparer.Ordinal) : parent._cadreIds,
             names,
+            parent._arena,
             parent._units,
             parent._cadres)
     {

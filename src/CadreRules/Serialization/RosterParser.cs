@@ -127,6 +127,9 @@ internal sealed partial class RosterParser
     private readonly List<Unit> _units = [];
     private readonly List<Cadre> _cadres = [];
     private readonly EvidenceStore _evidence;
+
+    // The native memory of the evidence and grade rows, shared with the chunks' parsers.
+    private readonly RowArena _arena;
     private readonly GradeStore _grades;
     private readonly List<Measure> _measures = [];
     private readonly List<BoardPlacement> _board = [];
@@ -181,17 +184,18 @@ internal sealed partial class RosterParser
     private readonly List<PendingCheck> _pendingChecks = [];
 
     private RosterParser(ParallelReading? parallel)
-        : this(parallel, new(StringComparer.Ordinal), new(StringComparer.Ordinal), new StringCache())
+        : this(parallel, new(StringComparer.Ordinal), new(StringComparer.Ordinal), new StringCache(), new RowArena())
     {
     }
 
     private RosterParser(ParallelReading? parallel, Dictionary<string, int> unitIds, Dictionary<string, int> cadreIds, StringCache names,
-        List<Unit>? unitList = null, List<Cadre>? cadreList = null)
+        RowArena arena, List<Unit>? unitList = null, List<Cadre>? cadreList = null)
     {
         _unitList = unitList ?? _units;
         _cadreList = cadreList ?? _cadres;
-        _evidence = new EvidenceStore(_cadreList);
-        _grades = new GradeStore(_cadreList);
+        _arena = arena;
+        _evidence = new EvidenceStore(_cadreList, arena);
+        _grades = new GradeStore(_cadreList, arena);
         _parallel = parallel;
         _unitIds = unitIds;
         _cadreIds = cadreIds;
