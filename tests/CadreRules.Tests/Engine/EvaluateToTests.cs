@@ -192,6 +192,26 @@ public sealed class EvaluateToTests
     }
 
     [Fact]
+    public void OutputFailsWhileStreaming_ThrowsTheWriteErrorWithoutHanging()
+    {
+        // The worker that completes the next batch writes it; a write that fails must stop the other
+        // workers, also those waiting for room in the window, and surface as it was thrown.
+        var roster = RosterGenerator.Generate(3_000, 5);
+        var evaluator = new CadreEvaluator(Rules, engine: new CadreEngineOptions { CadresPerSession = 3, MaxDegreeOfParallelism = 2 });
+        var stream = new FailingStream(failingWrite: 3);
+
+        // The failing write waits first, so that the other worker has time to fill the window and wait
+        // for room; a run that does not end within a minute has hung.
+        var run = Task.Run(() => evaluator.EvaluateTo(roster, stream));
+        bool ended = ((IAsyncResult)run).AsyncWaitHandle.WaitOne(TimeSpan.FromMinutes(1));
+
+        ended.Should().BeTrue("a failed write stops every worker");
+        run.Exception!.InnerException.Should().BeOfType<IOException>().Which.Message.Should().Be(FailingStream.Message);
+        stream.Length.Should().BeGreaterThan(0, "the failure came in the middle of the stream");
+        evaluator.StreamedReports.Should().Be(0);
+    }
+
+    [Fact]
     public void DefaultInterfaceMethod_WritesTheEvaluatedReport()
     {
         var roster = RosterGenerator.Generate(500, 9);
@@ -316,6 +336,46 @@ public sealed class EvaluateToTests
         public AssessmentReport Evaluate(Roster roster, CancellationToken cancellationToken = default) => inner.Evaluate(roster, cancellationToken);
 
         public CadreExplanation Explain(Roster roster, string cadreId, CancellationToken cancellationToken = default) => inner.Explain(roster, cadreId, cancellationToken);
+    }
+
+    /// <summary>A seekable stream whose <c>failingWrite</c>-th write, and every one after it, fails.</summary>
+    private sealed class FailingStream(int failingWrite) : Stream
+    {
+        public const string Message = "The disk is full.";
+
+        private readonly MemoryStream _inner = new();
+        private int _writes;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => true;
+
+        public override bool CanWrite => true;
+
+        public override long Length => _inner.Length;
+
+        public override long Position { get => _inner.Position; set => _inner.Position = value; }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => _inner.Seek(offset, origin);
+
+        public override void SetLength(long value) => _inner.SetLength(value);
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            if (++_writes >= failingWrite)
+            {
+                Thread.Sleep(300);
+                throw new IOException(Message);
+            }
+
+            _inner.Write(buffer, offset, count);
+        }
     }
 
     /// <summary>A stream that writes forward only.</summary>
