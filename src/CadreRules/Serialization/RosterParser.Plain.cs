@@ -378,25 +378,43 @@ internal sealed partial class RosterParser
         value = default;
         quoted = false;
         at = SkipWhitespace(json, at);
-        if (!TryReadPlainString(json, ref at, out ReadOnlySpan<byte> name))
+
+        // Rosters list an element's properties in the same order: the property after the last one
+        // seen, written compactly, is matched whole; anything else is read as a string and looked up.
+        int predicted = 64 - BitOperations.LeadingZeroCount(seen);
+        int matched = fields.MatchMember(json[at..], predicted);
+        if (matched > 0)
         {
-            field = -1;
-            return false;
+            field = predicted;
+            at += matched;
+        }
+        else
+        {
+            if (!TryReadPlainString(json, ref at, out ReadOnlySpan<byte> name))
+            {
+                field = -1;
+                return false;
+            }
+
+            field = fields.Find(name, predicted);
+            if (field < 0)
+            {
+                return false;
+            }
+
+            at = SkipWhitespace(json, at);
+            if (!Expect(json, ref at, (byte)':'))
+            {
+                return false;
+            }
         }
 
-        field = fields.Find(name, 64 - BitOperations.LeadingZeroCount(seen));
-        if (field < 0 || (seen & (1UL << field)) != 0)
+        if ((seen & (1UL << field)) != 0)
         {
             return false;
         }
 
         seen |= 1UL << field;
-        at = SkipWhitespace(json, at);
-        if (!Expect(json, ref at, (byte)':'))
-        {
-            return false;
-        }
-
         at = SkipWhitespace(json, at);
         if (at < json.Length && json[at] == (byte)'"')
         {

@@ -12,6 +12,9 @@ internal sealed class FieldSet
 {
     private readonly byte[][] _utf8;
 
+    // Each name as compact JSON writes a member's start: in quotes, then a colon.
+    private readonly byte[][] _members;
+
     public FieldSet(params (string Name, string Expects)[] fields)
     {
         if (fields.Length > 64)
@@ -22,11 +25,13 @@ internal sealed class FieldSet
         Names = new string[fields.Length];
         Expects = new string[fields.Length];
         _utf8 = new byte[fields.Length][];
+        _members = new byte[fields.Length][];
         for (int i = 0; i < fields.Length; i++)
         {
             Names[i] = fields[i].Name;
             Expects[i] = fields[i].Expects;
             _utf8[i] = Encoding.UTF8.GetBytes(fields[i].Name);
+            _members[i] = Encoding.UTF8.GetBytes("\"" + fields[i].Name + "\":");
         }
 
         Expected = string.Join(", ", Names);
@@ -40,6 +45,16 @@ internal sealed class FieldSet
 
     /// <summary>Gets the names joined for error messages.</summary>
     public string Expected { get; }
+
+    /// <summary>
+    /// Returns the length of property <paramref name="field"/>'s name in quotes followed by a colon
+    /// when <paramref name="json"/> starts with exactly that (as compact JSON writes a member), or 0.
+    /// </summary>
+    public int MatchMember(ReadOnlySpan<byte> json, int field)
+    {
+        byte[][] members = _members;
+        return (uint)field < (uint)members.Length && json.StartsWith(members[field]) ? members[field].Length : 0;
+    }
 
     /// <summary>
     /// Returns the index of <paramref name="name"/>, or -1, trying <paramref name="start"/> first and

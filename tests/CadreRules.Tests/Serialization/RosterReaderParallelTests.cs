@@ -376,6 +376,21 @@ public sealed class RosterReaderParallelTests
         AssertSameErrors(json, "malformed JSON");
     }
 
+    // The plain path matches the property after the last one seen whole ("name":); a property that comes
+    // again, right after itself or later, must still be caught, whichever way its name was matched.
+    [Theory]
+    [InlineData("\"date\":\"", "\"date\":\"2020-01-01\",\"date\":\"")]
+    [InlineData("\"channel\":\"", "\"id\":\"E-0\",\"channel\":\"")]
+    public void Read_PropertyTwiceInAnEvidenceElement_FallsBackAndReportsWhatSequentialReports(string find, string replace)
+    {
+        string json = Encoding.UTF8.GetString(Json(GeneratedRoster, indented: false));
+        int at = json.IndexOf(find, json.IndexOf("\"evidence\":[", StringComparison.Ordinal) + 5000, StringComparison.Ordinal);
+        at.Should().BeGreaterThan(0);
+        json = string.Concat(json.AsSpan(0, at), replace, json.AsSpan(at + find.Length));
+
+        AssertSameErrors(json, "property '");
+    }
+
     [Fact]
     public void Read_TrailingCommaInRecordSection_FallsBackAndReportsWhatSequentialReports()
     {
