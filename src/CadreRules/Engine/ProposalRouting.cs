@@ -143,7 +143,27 @@ internal sealed class ProposalRouting
     }
 
     /// <summary>
-    /// Returns whether the proposals <paramref name="pending"/> must go into the session before the
+    /// Returns the highest priority of a rule with a proposal pattern that <paramref name="proposal"/>
+    /// may match, or <see cref="int.MinValue"/> when no pattern can match it (then it need never go
+    /// into a session). The session's sink computes it once per proposal, when the proposal is made.
+    /// </summary>
+    /// <param name="proposal">The proposal.</param>
+    /// <returns>The priority.</returns>
+    public int Reach(Proposal proposal)
+    {
+        foreach (var (readerPriority, filter) in _byPriority)
+        {
+            if (filter.MayMatch(proposal))
+            {
+                return readerPriority;
+            }
+        }
+
+        return int.MinValue;
+    }
+
+    /// <summary>
+    /// Returns whether the proposals made and not yet inserted must go into the session before the
     /// rule <paramref name="next"/> fires (the activation at the top of the agenda): whether one of them
     /// may match a proposal pattern of a rule of <paramref name="next"/>'s priority or higher. Inserted
     /// then, such a proposal could change <paramref name="next"/>'s own matches, or give an activation
@@ -151,35 +171,12 @@ internal sealed class ProposalRouting
     /// <paramref name="next"/> either way, so it waits for a later insert with the proposals made meanwhile.
     /// </summary>
     /// <param name="next">The rule about to fire.</param>
-    /// <param name="pending">Proposals made and not yet inserted.</param>
+    /// <param name="pendingReach">The highest <see cref="Reach"/> of the proposals not yet inserted.</param>
     /// <returns>Whether to insert them first.</returns>
-    public bool MustInsertBefore(IRuleDefinition next, List<Proposal> pending)
-    {
-        if (!_readers.Contains(next.Name))
-        {
-            // A rule without a proposal pattern cannot see proposals (rule ids are unique in a rule set).
-            return false;
-        }
+    public bool MustInsertBefore(IRuleDefinition next, int pendingReach) =>
 
-        int priority = next.Priority;
-        foreach (var (readerPriority, filter) in _byPriority)
-        {
-            if (readerPriority < priority)
-            {
-                break;
-            }
-
-            foreach (var proposal in pending)
-            {
-                if (filter.MayMatch(proposal))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
+        // A rule without a proposal pattern cannot see proposals (rule ids are unique in a rule set).
+        pendingReach >= next.Priority && _readers.Contains(next.Name);
 
     /// <summary>Returns whether the rule with id <paramref name="ruleId"/> has a pattern over proposals.</summary>
     /// <param name="ruleId">The rule id.</param>
@@ -211,13 +208,20 @@ internal sealed class ProposalSink
     private static ProposalSink? t_current;
 
     private readonly Dictionary<string, CadreRecord>? _records;
-    private readonly List<Proposal> _pending = [];
-    private readonly List<Proposal> _withheld = [];
-    private readonly List<object> _insert = [];
+    private readonly ProposalRouting? _routing;
 
-    private ProposalSink(Dictionary<string, CadreRecord>? records)
+    // Proposals made and not yet inserted that some pattern may match, and the highest priority of
+    // a rule that may read one of them (ProposalRouting.Reach).
+    private readonly List<Proposal> _pending = [];
+    private int _pendingReach = int.MinValue;
+
+    // Proposals no pattern can match: never inserted, returned with the session's.
+    private readonly List<Proposal> _withheld = [];
+
+    private ProposalSink(Dictionary<string, CadreRecord>? records, ProposalRouting? routing)
     {
         _records = records;
+        _routing = routing;
     }
 
     /// <summary>Gets the sink of the session running on this thread, or <see langword="null"/>.</summary>
@@ -231,7 +235,18 @@ internal sealed class ProposalSink
 
     /// <summary>Takes a proposal made by the firing rule.</summary>
     /// <param name="proposal">The proposal.</param>
-    public void Add(Proposal proposal) => _pending.Add(proposal);
+    public void Add(Proposal proposal)
+    {
+        int reach = _routing is null ? int.MaxValue : _routing.Reach(proposal);
+        if (reach == int.MinValue)
+        {
+            _withheld.Add(proposal);
+            return;
+        }
+
+        _pending.Add(proposal);
+        _pendingReach = Math.Max(_pendingReach, reach);
+    }
 
     /// <summary>
     /// Makes a sink with <paramref name="records"/> current on this thread until the scope is disposed:
@@ -239,10 +254,11 @@ internal sealed class ProposalSink
     /// evaluated as in a session over that batch.
     /// </summary>
     /// <param name="records">The batch's cadre records by cadre id; <see langword="null"/> for none.</param>
+    /// <param name="routing">The rule set's proposal routing, which the sink asks once per proposal made.</param>
     /// <returns>The scope, which restores the previous sink.</returns>
-    public static Scope Enter(Dictionary<string, CadreRecord>? records)
+    public static Scope Enter(Dictionary<string, CadreRecord>? records, ProposalRouting? routing = null)
     {
-        var scope = new Scope(t_current, new ProposalSink(records));
+        var scope = new Scope(t_current, new ProposalSink(records, routing));
         t_current = scope.Sink;
         return scope;
     }
@@ -264,7 +280,7 @@ internal sealed class ProposalSink
         Dictionary<string, CadreRecord>? records, CancellationToken cancellationToken)
     {
         ProposalSink sink;
-        using (var scope = Enter(records))
+        using (var scope = Enter(records, routing))
         {
             sink = scope.Sink;
 
@@ -285,9 +301,9 @@ internal sealed class ProposalSink
             while (!cancellationToken.IsCancellationRequested)
             {
                 bool empty = agenda.IsEmpty;
-                if (sink._pending.Count > 0 && (empty || routing.MustInsertBefore(agenda.Peek().Rule, sink._pending)))
+                if (sink._pending.Count > 0 && (empty || routing.MustInsertBefore(agenda.Peek().Rule, sink._pendingReach)))
                 {
-                    sink.Flush(session, routing);
+                    sink.Flush(session);
                     continue;
                 }
 
@@ -342,25 +358,10 @@ internal sealed class ProposalSink
         public void Dispose() => t_current = previous;
     }
 
-    private void Flush(ISession session, ProposalRouting routing)
+    private void Flush(ISession session)
     {
-        _insert.Clear();
-        foreach (var proposal in _pending)
-        {
-            if (routing.MayMatch(proposal))
-            {
-                _insert.Add(proposal);
-            }
-            else
-            {
-                _withheld.Add(proposal);
-            }
-        }
-
+        session.InsertAll(_pending);
         _pending.Clear();
-        if (_insert.Count > 0)
-        {
-            session.InsertAll(_insert);
-        }
+        _pendingReach = int.MinValue;
     }
 }

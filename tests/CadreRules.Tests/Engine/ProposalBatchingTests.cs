@@ -63,14 +63,19 @@ public sealed class ProposalBatchingTests
         var cadre = new Cadre { Id = "C-1", Name = "C-1", UnitId = "U-1", Rank = CadreRank.Section };
         using (ProposalSink.Enter(new Dictionary<string, CadreRecord>(StringComparer.Ordinal) { ["C-1"] = new CadreRecord(policy, cadre, [], [], [], []) }))
         {
-            routing.MustInsertBefore(byId["BOARD-01"], [red]).Should().BeFalse();
-            routing.MustInsertBefore(byId["MECH-04"], [red]).Should().BeTrue();
+            routing.Reach(red).Should().Be(RulePriority.Consequences);
+            routing.MustInsertBefore(byId["BOARD-01"], routing.Reach(red)).Should().BeFalse();
+            routing.MustInsertBefore(byId["MECH-04"], routing.Reach(red)).Should().BeTrue();
         }
 
         // A yellow board is read by BOARD-01 (Derived): it goes in before any Derived rule fires.
-        routing.MustInsertBefore(byId["MECH-02"], [yellow]).Should().BeTrue();
-        routing.MustInsertBefore(byId["ASSESS-03"], [yellow]).Should().BeFalse("ASSESS-03 (Facts) and every Facts rule read no yellow board");
-        routing.MustInsertBefore(byId["IDENT-01"], [yellow]).Should().BeFalse("IDENT-01 reads no proposal");
+        routing.Reach(yellow).Should().Be(RulePriority.Derived);
+        routing.MustInsertBefore(byId["MECH-02"], routing.Reach(yellow)).Should().BeTrue();
+        routing.MustInsertBefore(byId["ASSESS-03"], routing.Reach(yellow)).Should().BeFalse("ASSESS-03 (Facts) and every Facts rule read no yellow board");
+        routing.MustInsertBefore(byId["IDENT-01"], routing.Reach(yellow)).Should().BeFalse("IDENT-01 reads no proposal");
+
+        // A reminder talk is read by no rule: it never goes into a session.
+        routing.Reach(new Proposal("MECH-01", DecisionKind.ReminderTalk, "C-1", "r")).Should().Be(int.MinValue);
     }
 
     [Fact]
