@@ -9,8 +9,8 @@ namespace CadreRules.Serialization;
 /// grades or board placements are written plainly is read byte by byte, without <see cref="System.Text.Json.Utf8JsonReader"/>.
 /// </summary>
 /// <remarks>
-/// These sections are most of a large roster (all but the units and measures of the ten million elements
-/// of a million-cadre one), and their values are short strings, small integers and flags. "Plainly" means: JSON
+/// These sections are most of a large roster (all but the units of the ten million elements of a
+/// million-cadre one), and their values are short strings, small integers and flags. "Plainly" means: JSON
 /// whitespace; every string printable ASCII without escapes, except a cadre's name, which may be any UTF-8
 /// text without escapes or control characters; flags as <c>true</c> or <c>false</c>; every property one of the section's, at
 /// most once, each with a value of its type (for evidence, exactly the properties of its kind); integers
@@ -22,8 +22,8 @@ namespace CadreRules.Serialization;
 /// </remarks>
 internal sealed partial class RosterParser
 {
-    /// <summary>Whether <see cref="TryReadPlainChunk"/> reads a section's elements (cadres, evidence, annual grades, board placements).</summary>
-    private static bool HasPlainPath(int section) => section is CadresSection or EvidenceSection or GradesSection or BoardSection;
+    /// <summary>Whether <see cref="TryReadPlainChunk"/> reads a section's elements (cadres, evidence, annual grades, measures, board placements).</summary>
+    private static bool HasPlainPath(int section) => section is CadresSection or EvidenceSection or GradesSection or MeasuresSection or BoardSection;
 
     /// <summary>
     /// Reads a bracketed chunk of a section's elements written plainly; returns how many it read, or -1
@@ -52,6 +52,7 @@ internal sealed partial class RosterParser
                     EvidenceSection => TryReadPlainEvidence(json, ref at),
                     CadresSection => TryReadPlainCadre(json, ref at, firstIndex + count),
                     GradesSection => TryReadPlainGrade(json, ref at, firstIndex + count),
+                    MeasuresSection => TryReadPlainMeasure(json, ref at),
                     _ => TryReadPlainBoardPlacement(json, ref at, firstIndex + count),
                 };
                 if (!read)
@@ -296,6 +297,51 @@ internal sealed partial class RosterParser
         }
 
         AddGradeRow(owner, year, grade);
+        return true;
+    }
+
+    private bool TryReadPlainMeasure(ReadOnlySpan<byte> json, ref int at)
+    {
+        if (!Expect(json, ref at, (byte)'{'))
+        {
+            return false;
+        }
+
+        ulong seen = 0;
+        int owner = -1;
+        string? id = null, cadreId = null;
+        DateOnly date = default;
+        MeasureKind kind = default;
+        bool more = true;
+        while (more)
+        {
+            if (!TryReadPlainMember(json, ref at, MeasureFields, ref seen, out int field, out ReadOnlySpan<byte> value, out bool quoted) || !quoted)
+            {
+                return false;
+            }
+
+            bool valid = field switch
+            {
+                0 => TryReadPlainId(value, out id),
+                1 => TryResolvePlainCadre(value, out cadreId, out owner),
+                2 => TryParseDate(value, out date),
+                _ => EnumTable<MeasureKind>.Instance.TryParse(value, out kind),
+            };
+            if (!valid || !TryEndPlainMember(json, ref at, out more))
+            {
+                return false;
+            }
+        }
+
+        // As ReadRecordId while ids ascend (measure ids are kept as strings, not packed).
+        if (seen != 0b1111 || _recordIds.Count != 0 || !NoteIfAscending(new RecordId(id!)))
+        {
+            return false;
+        }
+
+        _measures.Add(new Measure { Id = id!, CadreId = cadreId!, Date = date, Kind = kind });
+        _measureRuns.Add(owner);
+        _latest.NoteMeasure(date);
         return true;
     }
 

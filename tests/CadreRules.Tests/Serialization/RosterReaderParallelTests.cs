@@ -186,6 +186,30 @@ public sealed class RosterReaderParallelTests
         });
     }
 
+    [Theory]
+    [InlineData("as written", true)]
+    [InlineData("spaces and a lower-case kind", true)]
+    [InlineData("kind first", true)]
+    [InlineData("escaped character in the id", false)]
+    [InlineData("non-ASCII id", false)]
+    [InlineData("escaped character in the cadre id", false)]
+    public void Read_MeasureWrittenSomeWay_PlainPathOrFullParserReadsSame(string variant, bool plain)
+    {
+        var first = Small.Measures[0];
+        string id = first.Id, cadre = first.CadreId, kind = first.Kind.ToString();
+        AssertFirstElementReadsSame("measures", variant, plain, element => variant switch
+        {
+            "as written" => element,
+            "spaces and a lower-case kind" =>
+                element.Replace(",", " ,\r\n ", StringComparison.Ordinal).Replace(":", "\t: ", StringComparison.Ordinal)
+                    .Replace($"\"{kind}\"", $"\"{kind.ToLowerInvariant()}\"", StringComparison.Ordinal),
+            "kind first" => $"{{\"kind\":\"{kind}\"," + element[1..].Replace($",\"kind\":\"{kind}\"", string.Empty, StringComparison.Ordinal),
+            "escaped character in the id" => element.Replace($"\"{id}\"", $"\"{id[..^1]}\\u{(int)id[^1]:x4}\"", StringComparison.Ordinal),
+            "non-ASCII id" => element.Replace($"\"{id}\"", $"\"{id}证\"", StringComparison.Ordinal),
+            _ => element.Replace($"\"{cadre}\"", $"\"{cadre[..^1]}\\u{(int)cadre[^1]:x4}\"", StringComparison.Ordinal),
+        });
+    }
+
     // A cadre's name may be any UTF-8 text (Chinese, as generated) and still be plain.
     [Theory]
     [InlineData("as written", true)]
@@ -263,7 +287,7 @@ public sealed class RosterReaderParallelTests
         var roster = RosterReader.Read(new MemoryStream(bytes), initialBufferSize: 16, reading, minimumParallelBytes: 0, out bool sequential);
 
         sequential.Should().BeFalse();
-        reading.PlainChunks.Should().Be(Small.Cadres.Count + Small.Evidence.Count + Small.AnnualGrades.Count + Small.BoardHistory.Count - (plain ? 0 : 1));
+        reading.PlainChunks.Should().Be(Small.Cadres.Count + Small.Evidence.Count + Small.AnnualGrades.Count + Small.Measures.Count + Small.BoardHistory.Count - (plain ? 0 : 1));
         Dump(roster).Should().Be(Dump(Sequential(bytes)));
 
         // Evidence and grades stay compact only when every record was read plainly; one the full parser
