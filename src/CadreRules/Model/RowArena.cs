@@ -17,9 +17,9 @@ namespace CadreRules;
 /// </para>
 /// <para>
 /// Lifetime: every store that holds a segment of an arena references the arena, so the memory lives
-/// as long as any such store (and the roster holding it); then the finalizer frees it. The memory is
-/// not reported to the collector (<see cref="GC.AddMemoryPressure(long)"/> would start the very
-/// collections this avoids); the roster's managed part, which is larger, keeps collections coming.
+/// as long as any such store (and the roster holding it); then the finalizer frees it. The reader
+/// reports the memory to the collector once the roster is read (<see cref="ReportToCollector"/>), not
+/// while it reads.
 /// </para>
 /// </remarks>
 internal sealed unsafe partial class RowArena
@@ -35,6 +35,7 @@ internal sealed unsafe partial class RowArena
     private byte* _block;
     private nuint _used;
     private nuint _size;
+    private long _reported;
 
     /// <summary>Gets the bytes of native memory the arena holds.</summary>
     public long ReservedBytes { get; private set; }
@@ -78,12 +79,36 @@ internal sealed unsafe partial class RowArena
         }
     }
 
+    /// <summary>
+    /// Tells the collector how much native memory the arena holds (<see cref="GC.AddMemoryPressure(long)"/>),
+    /// once the rows are read: a host that reads one large roster after another then has the dead
+    /// rosters' arenas finalized as their size calls for. Not while reading, where the pressure
+    /// would start the very collections the arena avoids.
+    /// </summary>
+    public void ReportToCollector()
+    {
+        lock (_gate)
+        {
+            long unreported = ReservedBytes - _reported;
+            if (unreported > 0)
+            {
+                GC.AddMemoryPressure(unreported);
+                _reported += unreported;
+            }
+        }
+    }
+
     /// <summary>Frees the blocks.</summary>
     ~RowArena()
     {
         foreach (nint block in _blocks)
         {
             NativeMemory.AlignedFree((void*)block);
+        }
+
+        if (_reported > 0)
+        {
+            GC.RemoveMemoryPressure(_reported);
         }
     }
 

@@ -279,6 +279,7 @@ internal sealed partial class RosterParser
 
         _evidence.Seal();
         _grades.Seal();
+        _arena.ReportToCollector();
         var roster = new Roster
         {
             SchemaVersion = _schemaVersion!.Value,
