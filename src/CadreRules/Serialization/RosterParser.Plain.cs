@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace CadreRules.Serialization;
@@ -49,7 +51,7 @@ internal sealed partial class RosterParser
             {
                 bool read = section switch
                 {
-                    EvidenceSection => TryReadPlainEvidence(json, ref at),
+                    EvidenceSection => TryReadCompactEvidence(json, ref at) || TryReadPlainEvidence(json, ref at),
                     CadresSection => TryReadPlainCadre(json, ref at, firstIndex + count),
                     GradesSection => TryReadPlainGrade(json, ref at, firstIndex + count),
                     MeasuresSection => TryReadPlainMeasure(json, ref at),
@@ -83,6 +85,101 @@ internal sealed partial class RosterParser
         }
 
         return SkipWhitespace(json, at) == json.Length ? count : -1;
+    }
+
+    /// <summary>
+    /// Reads an evidence element written exactly as <see cref="RosterWriter"/> writes one (compact, its
+    /// properties in the writer's order) in one straight pass; anything else, and anything the plain
+    /// path would not accept, returns <see langword="false"/> with nothing read, for
+    /// <see cref="TryReadPlainEvidence"/> to read or refuse. Accepts a subset of what that accepts, with
+    /// the same checks and the same row.
+    /// </summary>
+    private bool TryReadCompactEvidence(ReadOnlySpan<byte> json, ref int at)
+    {
+        int p = at;
+        if (!Literal(json, ref p, "{\"id\":\""u8) || !Quoted(json, ref p, out var value) || !PackedAscii.TryPackId(value, out ulong high, out ulong low)
+            || !Literal(json, ref p, ",\"cadreId\":\""u8) || !Quoted(json, ref p, out value) || !TryResolvePlainCadre(value, out _, out int owner)
+            || !Literal(json, ref p, ",\"date\":\""u8) || !Quoted(json, ref p, out value) || !TryParseDate(value, out DateOnly date)
+            || !Literal(json, ref p, ",\"channel\":\""u8) || !Quoted(json, ref p, out value) || !EnumTable<EvidenceChannel>.Instance.TryParse(value, out var channel)
+            || !Literal(json, ref p, ",\"kind\":\""u8) || !Quoted(json, ref p, out value) || !EnumTable<EvidenceKind>.Instance.TryParse(value, out var kind))
+        {
+            return false;
+        }
+
+        int first = 0, second = 0, third = 0;
+        bool read = kind switch
+        {
+            EvidenceKind.WorkStyle =>
+                Member<WorkStyleProblem>(json, ref p, ",\"workStyle\":\""u8, out first)
+                && Member<Severity>(json, ref p, ",\"severity\":\""u8, out second)
+                && Member<FindingStatus>(json, ref p, ",\"status\":\""u8, out third),
+            EvidenceKind.NegativeList =>
+                Member<NegativeListCategory>(json, ref p, ",\"category\":\""u8, out first)
+                && Member<FindingStatus>(json, ref p, ",\"status\":\""u8, out second),
+            EvidenceKind.KeyTask =>
+                Member<KeyTaskKind>(json, ref p, ",\"task\":\""u8, out first)
+                && Member<KeyTaskRating>(json, ref p, ",\"rating\":\""u8, out second),
+            _ => Member<AttitudeRating>(json, ref p, ",\"attitude\":\""u8, out first),
+        };
+
+        // As TryReadPlainEvidence from here: ids ascending, or the full parser's to handle.
+        if (!read || !Literal(json, ref p, "}"u8) || _recordIds.Count != 0 || !NoteIfAscending(new RecordId(high, low)))
+        {
+            return false;
+        }
+
+        AddEvidenceRow(owner, high, low, date, kind, channel, first, second, third);
+        at = p;
+        return true;
+
+        static bool Member<TEnum>(ReadOnlySpan<byte> json, ref int p, ReadOnlySpan<byte> start, out int value)
+            where TEnum : struct, Enum
+        {
+            value = 0;
+            if (!Literal(json, ref p, start) || !Quoted(json, ref p, out var text) || !EnumTable<TEnum>.Instance.TryParse(text, out TEnum parsed))
+            {
+                return false;
+            }
+
+            // The evidence enums are int-backed: a reinterpretation, not a boxing conversion.
+            value = Unsafe.SizeOf<TEnum>() == sizeof(int) ? Unsafe.As<TEnum, int>(ref parsed) : Convert.ToInt32(parsed, CultureInfo.InvariantCulture);
+            return true;
+        }
+    }
+
+    /// <summary>Steps over <paramref name="literal"/> when the JSON continues with exactly it.</summary>
+    private static bool Literal(ReadOnlySpan<byte> json, ref int at, ReadOnlySpan<byte> literal)
+    {
+        if (json[at..].StartsWith(literal))
+        {
+            at += literal.Length;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Reads the rest of a string whose opening quote was read: printable ASCII without escapes, as <see cref="TryReadPlainString"/>.</summary>
+    private static bool Quoted(ReadOnlySpan<byte> json, ref int at, out ReadOnlySpan<byte> value)
+    {
+        for (int i = at; i < json.Length; i++)
+        {
+            byte b = json[i];
+            if (b == (byte)'"')
+            {
+                value = json[at..i];
+                at = i + 1;
+                return true;
+            }
+
+            if (b is < 0x20 or > 0x7E or (byte)'\\')
+            {
+                break;
+            }
+        }
+
+        value = default;
+        return false;
     }
 
     private bool TryReadPlainEvidence(ReadOnlySpan<byte> json, ref int at)

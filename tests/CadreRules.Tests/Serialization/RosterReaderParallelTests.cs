@@ -126,14 +126,18 @@ public sealed class RosterReaderParallelTests
         AssertSameErrors(json, board ? "duplicate board placement" : "duplicate annual grade");
     }
 
-    // Cadres, evidence, grades and board placements written plainly are read without a JSON reader
-    // (RosterParser.Plain.cs); an element written any other way sends its chunk to the full parser. One
-    // element per chunk here, so the plain chunks count the elements read plainly.
+    // Cadres, evidence, grades, measures and board placements written plainly are read without a JSON
+    // reader (RosterParser.Plain.cs); an element written any other way sends its chunk to the full parser.
+    // One element per chunk here, so the plain chunks count the elements read plainly. Evidence written
+    // as RosterWriter writes it takes a straight pass first; any other plain writing (a space, another
+    // order, other casing) falls back to the member-by-member plain reader with the same result.
     [Theory]
     [InlineData("as written", true)]
     [InlineData("enum names in lower case", true)]
     [InlineData("spaces around names, colons and commas", true)]
     [InlineData("kind first", true)]
+    [InlineData("a space before the closing brace", true)]
+    [InlineData("upper-case kind", true)]
     [InlineData("escaped character in the id", false)]
     [InlineData("escaped character in the cadre id", false)]
     [InlineData("id longer than 16 characters", false)]
@@ -149,6 +153,8 @@ public sealed class RosterReaderParallelTests
             "enum names in lower case" => element.Replace($"\"channel\":\"{first.Channel}\"", $"\"channel\":\"{first.Channel.ToString().ToLowerInvariant()}\"", StringComparison.Ordinal),
             "spaces around names, colons and commas" => element.Replace(",", " ,\n\t", StringComparison.Ordinal).Replace(":", " : ", StringComparison.Ordinal).Replace("{", "{ ", StringComparison.Ordinal),
             "kind first" => "{\"kind\":\"" + first.Kind + "\"," + element[1..].Replace($",\"kind\":\"{first.Kind}\"", string.Empty, StringComparison.Ordinal),
+            "a space before the closing brace" => element[..^1] + " }",
+            "upper-case kind" => element.Replace($"\"kind\":\"{first.Kind}\"", $"\"kind\":\"{first.Kind.ToString().ToUpperInvariant()}\"", StringComparison.Ordinal),
             "escaped character in the id" => element.Replace($"\"{id}\"", $"\"{id[..^1]}\\u{(int)id[^1]:x4}\"", StringComparison.Ordinal),
             "escaped character in the cadre id" => element.Replace($"\"{cadre}\"", $"\"{cadre[..^1]}\\u{(int)cadre[^1]:x4}\"", StringComparison.Ordinal),
             "id longer than 16 characters" => element.Replace($"\"{id}\"", $"\"{id}-0123456789abcdef\"", StringComparison.Ordinal),
