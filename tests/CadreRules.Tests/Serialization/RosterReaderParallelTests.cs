@@ -167,6 +167,7 @@ public sealed class RosterReaderParallelTests
     [InlineData("annualGrades", "as written", true)]
     [InlineData("annualGrades", "spaces and a lower-case grade", true)]
     [InlineData("annualGrades", "year first", true)]
+    [InlineData("annualGrades", "a space before the closing brace", true)]
     [InlineData("annualGrades", "escaped character in the grade", false)]
     [InlineData("annualGrades", "escaped character in the cadre id", false)]
     [InlineData("boardHistory", "as written", true)]
@@ -186,6 +187,7 @@ public sealed class RosterReaderParallelTests
                 element.Replace(",", " ,\r\n ", StringComparison.Ordinal).Replace(":", "\t: ", StringComparison.Ordinal)
                     .Replace($"\"{value}\"", $"\"{value.ToLowerInvariant()}\"", StringComparison.Ordinal),
             "year first" => $"{{\"year\":{year}," + element[1..].Replace($",\"year\":{year}", string.Empty, StringComparison.Ordinal),
+            "a space before the closing brace" => element[..^1] + " }",
             "escaped character in the grade" => element.Replace($"\"{value}\"", $"\"{value[..^1]}\\u{(int)value[^1]:x4}\"", StringComparison.Ordinal),
             "escaped character in the period" => element.Replace("H", "\\u0048", StringComparison.Ordinal),
             _ => element.Replace($"\"{cadre}\"", $"\"{cadre[..^1]}\\u{(int)cadre[^1]:x4}\"", StringComparison.Ordinal),
