@@ -159,9 +159,10 @@ internal sealed partial class RosterParser
         return false;
     }
 
-    /// <summary>Reads the rest of a string whose opening quote was read: printable ASCII without escapes, as <see cref="TryReadPlainString"/>.</summary>
-    private static bool Quoted(ReadOnlySpan<byte> json, ref int at, out ReadOnlySpan<byte> value)
+    /// <summary>Reads the rest of a string whose opening quote was read: printable ASCII without escapes.</summary>
+    private static bool Quoted(ReadOnlySpan<byte> json, scoped ref int at, out ReadOnlySpan<byte> value)
     {
+        // Values are short (ids, dates, enum names): a plain loop beats the vectorized searches' setup.
         for (int i = at; i < json.Length; i++)
         {
             byte b = json[i];
@@ -640,25 +641,14 @@ internal sealed partial class RosterParser
             return false;
         }
 
-        // Values are short (ids, dates, enum names): a plain loop beats the vectorized searches' setup.
         int start = at + 1;
-        for (int i = start; i < json.Length; i++)
+        if (!Quoted(json, ref start, out value))
         {
-            byte b = json[i];
-            if (b == (byte)'"')
-            {
-                value = json[start..i];
-                at = i + 1;
-                return true;
-            }
-
-            if (b is < 0x20 or > 0x7E or (byte)'\\')
-            {
-                return false;
-            }
+            return false;
         }
 
-        return false;
+        at = start;
+        return true;
     }
 
     /// <summary>
