@@ -407,11 +407,7 @@ internal sealed partial class RosterParser
         int before = section == EvidenceSection ? _evidence.Count : _measures.Count;
         if (section == EvidenceSection)
         {
-            foreach (Chunk chunk in chunks)
-            {
-                _evidence.AddRange(chunk.Child!._evidence);
-            }
-
+            Append(_evidence, chunks, child => child._evidence);
             AppendRuns(_evidenceRuns, chunks, child => child._evidenceRuns);
         }
         else
@@ -444,13 +440,7 @@ internal sealed partial class RosterParser
         MergeKeyed(
             chunks,
             () => _grades.Count,
-            () =>
-            {
-                foreach (Chunk chunk in chunks)
-                {
-                    _grades.AddRange(chunk.Child!._grades);
-                }
-            },
+            () => Append(_grades, chunks, child => child._grades),
             _grades.KeyAt,
             _gradeRuns,
             _gradeKeys,
@@ -462,7 +452,7 @@ internal sealed partial class RosterParser
             chunks,
             () => _board.Count,
             () => Append(_board, chunks, child => child._board),
-            i => (_board[i].CadreId, PeriodOrdinal(_board[i].Period)),
+            BoardKeyAt,
             _boardRuns,
             _boardKeys,
             child => child._boardRuns,
@@ -506,6 +496,16 @@ internal sealed partial class RosterParser
     private static void Append<T>(List<T> target, List<Chunk> chunks, Func<RosterParser, List<T>> items)
     {
         target.EnsureCapacity(target.Count + chunks.Sum(chunk => items(chunk.Child!).Count));
+        foreach (Chunk chunk in chunks)
+        {
+            target.AddRange(items(chunk.Child!));
+        }
+    }
+
+    /// <summary>As for a list: the chunks' row segments are taken over, not copied.</summary>
+    private static void Append<T, TRow>(RowStore<T, TRow> target, List<Chunk> chunks, Func<RosterParser, RowStore<T, TRow>> items)
+        where TRow : unmanaged
+    {
         foreach (Chunk chunk in chunks)
         {
             target.AddRange(items(chunk.Child!));

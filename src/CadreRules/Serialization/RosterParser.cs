@@ -127,10 +127,10 @@ internal sealed partial class RosterParser
     private readonly List<Unit> _units = [];
     private readonly List<Cadre> _cadres = [];
     private readonly EvidenceStore _evidence;
+    private readonly GradeStore _grades;
 
     // The native memory of the evidence and grade rows, shared with the chunks' parsers.
     private readonly RowArena _arena;
-    private readonly GradeStore _grades;
     private readonly List<Measure> _measures = [];
     private readonly List<BoardPlacement> _board = [];
 
@@ -203,8 +203,11 @@ internal sealed partial class RosterParser
         _unitLookup = _unitIds.GetAlternateLookup<ReadOnlySpan<char>>();
         _cadreLookup = _cadreIds.GetAlternateLookup<ReadOnlySpan<char>>();
         _gradeKeys = new(() => _grades.Count, _grades.KeyAt, _gradeGaps);
-        _boardKeys = new(() => _board.Count, i => (_board[i].CadreId, PeriodOrdinal(_board[i].Period)), _boardGaps);
+        _boardKeys = new(() => _board.Count, BoardKeyAt, _boardGaps);
     }
+
+    /// <summary>The key of the board placement at list index <paramref name="index"/>: its cadre and its period's ordinal.</summary>
+    private (string CadreId, int Number) BoardKeyAt(int index) => (_board[index].CadreId, PeriodOrdinal(_board[index].Period));
 
     /// <summary>An evidence or measure id as read: a string or a packed id (<see cref="PackedAscii"/>); default: none.</summary>
     private readonly struct RecordId
