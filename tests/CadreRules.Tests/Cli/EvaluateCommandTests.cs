@@ -92,6 +92,49 @@ public sealed class EvaluateCommandTests
     }
 
     [Fact]
+    public void Evaluate_OutOverAnEarlierReport_ReplacesItWithNothingLeftBehind()
+    {
+        using var temp = new TempDirectory();
+        string path = temp.Write("report.json", "an earlier, longer report that the new one must replace entirely\n" + new string('x', 100_000));
+        string stdout = CliHarness.Run("evaluate", CliHarness.SamplePath).Stdout;
+
+        var result = CliHarness.Run("evaluate", CliHarness.SamplePath, "--out", path);
+
+        result.ExitCode.Should().Be(ExitCodes.Success);
+        File.ReadAllText(path, Encoding.UTF8).Should().Be(stdout);
+        Directory.GetFiles(temp.Path).Should().ContainSingle("the earlier report is replaced and the temporary file moved");
+    }
+
+    [Fact]
+    public void Evaluate_OutWithInvalidRoster_LeavesAnEarlierReportUntouched()
+    {
+        using var temp = new TempDirectory();
+        string roster = temp.Write("bad.json", InvalidRoster);
+        string path = temp.Write("report.json", "the earlier report");
+
+        var result = CliHarness.Run("evaluate", roster, "--out", path);
+
+        result.ExitCode.Should().Be(ExitCodes.InvalidInput);
+        File.ReadAllText(path).Should().Be("the earlier report");
+        Directory.GetFiles(temp.Path).Should().HaveCount(2, "only the roster and the earlier report");
+    }
+
+    [Fact]
+    public void Evaluate_OutIsADirectory_FailsNamingItAndLeavesItAlone()
+    {
+        using var temp = new TempDirectory();
+        string path = Path.Combine(temp.Path, "reports");
+        Directory.CreateDirectory(path);
+
+        var result = CliHarness.Run("evaluate", CliHarness.SamplePath, "--out", path);
+
+        result.ExitCode.Should().NotBe(ExitCodes.Success);
+        result.Stderr.Should().Contain(path);
+        Directory.Exists(path).Should().BeTrue();
+        Directory.GetFiles(temp.Path).Should().BeEmpty("the temporary file is deleted");
+    }
+
+    [Fact]
     public void Evaluate_OutWithInvalidRoster_WritesNoFile()
     {
         using var temp = new TempDirectory();
