@@ -15,9 +15,9 @@ rid="$(dotnet --info | awk '/^ *RID:/ { print $2; exit }')"
 [ -n "$rid" ] || fail "no runtime identifier in dotnet --info"
 
 echo "::: build and publish ($rid)"
-dotnet build "$repo/samples/CadreRules.Cli" -c Release -o "$work/built" --nologo -v quiet -clp:ErrorsOnly >/dev/null \
+dotnet build "$repo/samples/CadreRules.Cli" -c Release -o "$work/built" --nologo -v quiet -clp:ErrorsOnly \
   || fail "dotnet build"
-dotnet publish "$repo/samples/CadreRules.Cli" -c Release -r "$rid" --self-contained false -o "$work/published" --nologo -v quiet -clp:ErrorsOnly >/dev/null \
+dotnet publish "$repo/samples/CadreRules.Cli" -c Release -r "$rid" --self-contained false -o "$work/published" --nologo -v quiet -clp:ErrorsOnly \
   || fail "dotnet publish -r $rid"
 
 echo "::: ReadyToRun images"
@@ -32,8 +32,8 @@ done
 echo "::: same output"
 run() { dotnet "$1/cadre-rules.dll" "${@:2}"; }
 for tool in built published; do
-  run "$work/$tool" generate --cadres 5000 --seed 11 --out "$work/$tool-roster.json" 2>/dev/null || fail "$tool: generate"
-  run "$work/$tool" evaluate "$work/$tool-roster.json" --out "$work/$tool-report.json" 2>/dev/null || fail "$tool: evaluate --out"
+  run "$work/$tool" generate --cadres 5000 --seed 11 --out "$work/$tool-roster.json" || fail "$tool: generate"
+  run "$work/$tool" evaluate "$work/$tool-roster.json" --out "$work/$tool-report.json" || fail "$tool: evaluate --out"
   run "$work/$tool" evaluate "$repo/samples/data/yinchuan-2024H2.json" --format table > "$work/$tool-table.txt" || fail "$tool: evaluate --format table"
   run "$work/$tool" explain "$repo/samples/data/yinchuan-2024H2.json" C-064 > "$work/$tool-explain.txt" || fail "$tool: explain"
 done
