@@ -128,7 +128,7 @@ public sealed class EvaluateCommandTests
 
         var result = CliHarness.Run("evaluate", CliHarness.SamplePath, "--out", path);
 
-        result.ExitCode.Should().NotBe(ExitCodes.Success);
+        result.ExitCode.Should().Be(ExitCodes.Failure);
         result.Stderr.Should().Contain(path);
         Directory.Exists(path).Should().BeTrue();
         Directory.GetFiles(temp.Path).Should().BeEmpty("the temporary file is deleted");
