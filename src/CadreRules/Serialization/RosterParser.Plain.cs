@@ -367,14 +367,8 @@ internal sealed partial class RosterParser
             return false;
         }
 
-        // The year as TryReadPlainMember takes a bare token, then TryParsePlainInt32.
-        int start = p;
-        while (p < json.Length && json[p] is (byte)'-' or (>= (byte)'0' and <= (byte)'9') or (>= (byte)'a' and <= (byte)'z'))
-        {
-            p++;
-        }
-
-        if (!TryParsePlainInt32(json[start..p], out int year)
+        // The year as TryReadPlainMember takes it: a bare token, then TryParsePlainInt32.
+        if (!TryParsePlainInt32(BareToken(json, ref p), out int year)
             || !Literal(json, ref p, ",\"grade\":\""u8) || !Quoted(json, ref p, out value) || !EnumTable<AnnualGradeLevel>.Instance.TryParse(value, out var grade)
             || !Literal(json, ref p, "}"u8) || !_gradeKeys.IsNew(cadreId!, year, index))
         {
@@ -596,14 +590,20 @@ internal sealed partial class RosterParser
         }
 
         // A number, or a literal (true, false, null) for the reader of the field to accept or not.
+        value = BareToken(json, ref at);
+        return !value.IsEmpty;
+    }
+
+    /// <summary>Steps over an unquoted value (a number, <c>true</c>, <c>false</c>, <c>null</c>) and returns it; empty if there is none.</summary>
+    private static ReadOnlySpan<byte> BareToken(ReadOnlySpan<byte> json, ref int at)
+    {
         int start = at;
         while (at < json.Length && json[at] is (byte)'-' or (>= (byte)'0' and <= (byte)'9') or (>= (byte)'a' and <= (byte)'z'))
         {
             at++;
         }
 
-        value = json[start..at];
-        return at > start;
+        return json[start..at];
     }
 
     /// <summary>Reads what follows a member: a comma (<paramref name="more"/>) or the object's closing brace.</summary>
